@@ -1,0 +1,85 @@
+package dev.o365connector.auth.installation;
+
+import dev.o365connector.contracts.installation.InstallationEvent;
+import dev.o365connector.contracts.installation.InstallationStatus;
+import dev.o365connector.contracts.installation.InstallationType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/** One customer installation: a DELEGATED user sign-in or an APPLICATION tenant consent. */
+@Entity
+@Table(name = "installation")
+public class Installation {
+
+  @Id public UUID id;
+
+  @Column(name = "account_id", nullable = false)
+  public String accountId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public InstallationType type;
+
+  @Column(name = "tenant_id")
+  public String tenantId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public InstallationStatus status;
+
+  /** Space-separated, as in an OAuth scope string. */
+  @Column(name = "granted_permissions", nullable = false)
+  public String grantedPermissions = "";
+
+  public String reason;
+
+  @Column(name = "created_at", nullable = false)
+  public Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  public Instant updatedAt;
+
+  @Version public long version;
+
+  /** A new PENDING installation, not yet persisted. */
+  public static Installation pending(
+      String accountId, InstallationType type, String tenantId, Instant now) {
+    Installation installation = new Installation();
+    installation.id = UUID.randomUUID();
+    installation.accountId = accountId;
+    installation.type = type;
+    installation.tenantId = tenantId;
+    installation.status = InstallationStatus.PENDING;
+    installation.createdAt = now;
+    installation.updatedAt = now;
+    return installation;
+  }
+
+  public List<String> grantedPermissionList() {
+    return grantedPermissions.isBlank()
+        ? List.of()
+        : Arrays.asList(grantedPermissions.trim().split("\\s+"));
+  }
+
+  /** The event that announces this installation's current status. */
+  public InstallationEvent toEvent() {
+    return new InstallationEvent(
+        id.toString(),
+        accountId,
+        tenantId,
+        type,
+        status,
+        grantedPermissionList(),
+        reason,
+        updatedAt);
+  }
+}

@@ -1,0 +1,92 @@
+package dev.o365connector.devstack.kafka;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** What a test needs from the shared broker: send a record, wait for one to appear. */
+public final class KafkaTestClient implements AutoCloseable {
+
+  private final String bootstrapServers;
+  private final KafkaProducer<String, String> producer;
+
+  private KafkaTestClient(String bootstrapServers) {
+    this.bootstrapServers = bootstrapServers;
+    this.producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
+            new StringSerializer(),
+            new StringSerializer());
+  }
+
+  /** A client of the JVM's shared broker ({@link KafkaServers#shared()}). */
+  public static KafkaTestClient connect() {
+    return new KafkaTestClient(KafkaServers.shared().bootstrapServers());
+  }
+
+  /** Sends one record and waits for the broker's acknowledgement. */
+  public void send(String topic, String key, String value, Header... headers) {
+    try {
+      producer.send(new ProducerRecord<>(topic, null, key, value, List.of(headers))).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Kafka did not accept the record for " + topic, e);
+    }
+  }
+
+  /**
+   * The first record of {@code topic}, read from its beginning, that matches; empty if none arrives
+   * within {@code timeout}.
+   */
+  public Optional<ConsumerRecord<String, String>> awaitRecord(
+      String topic, Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                "false"),
+            new StringDeserializer(),
+            new StringDeserializer())) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+          if (match.test(record)) {
+            return Optional.of(record);
+          }
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+  }
+}

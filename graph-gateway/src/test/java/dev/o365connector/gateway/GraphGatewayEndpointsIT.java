@@ -1,0 +1,16 @@
+package dev.o365connector.gateway;
+
+import dev.o365connector.devstack.kafka.KafkaTestResource;
+import dev.o365connector.devstack.quarkus.ServiceEndpointsContract;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+class GraphGatewayEndpointsIT extends ServiceEndpointsContract {
+
+  @Override
+  protected String[] expectedReadinessChecks() {
+    return new String[] {"SmallRye Reactive Messaging - readiness check"};
+  }
+}
