@@ -49,12 +49,10 @@ class InstallationEventPublisherIT {
 
     publisher.publish(event).await().atMost(Duration.ofSeconds(30));
 
-    try (KafkaTestClient kafka = KafkaTestClient.connect()) {
-      ConsumerRecord<String, String> record =
-          kafka
-              .awaitRecord(Topics.INSTALLATIONS, r -> id.equals(r.key()), Duration.ofSeconds(30))
-              .orElseThrow();
-      assertThat(JSON.readValue(record.value(), InstallationEvent.class)).isEqualTo(event);
-    }
+    ConsumerRecord<String, String> record =
+        KafkaTestClient.shared()
+            .awaitRecord(Topics.INSTALLATIONS, r -> id.equals(r.key()), Duration.ofSeconds(30))
+            .orElseThrow();
+    assertThat(JSON.readValue(record.value(), InstallationEvent.class)).isEqualTo(event);
   }
 }

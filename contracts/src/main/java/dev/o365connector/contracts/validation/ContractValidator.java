@@ -10,6 +10,7 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.o365connector.contracts.ContractJson;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,8 +22,10 @@ import java.util.Map;
 
 /**
  * Validates contract payloads against their JSON Schemas. Thread-safe: create one per service and
- * share it; the schemas are loaded once, in the constructor.
+ * share it; the schemas are loaded once, in the constructor. In a CDI service it is a singleton
+ * bean (the jar carries a {@code beans.xml}), so services simply inject it.
  */
+@Singleton
 public final class ContractValidator {
 
   private final ObjectMapper mapper = ContractJson.mapper();

@@ -17,8 +17,13 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** What a test needs from the shared broker: send a record, wait for one to appear. */
-public final class KafkaTestClient implements AutoCloseable {
+/**
+ * What a test needs from the shared broker: send a record, wait for one to appear. One client per
+ * JVM, like the broker; its producer's thread is a daemon, so nothing needs closing.
+ */
+public final class KafkaTestClient {
+
+  private static KafkaTestClient shared;
 
   private final String bootstrapServers;
   private final KafkaProducer<String, String> producer;
@@ -36,9 +41,12 @@ public final class KafkaTestClient implements AutoCloseable {
             new StringSerializer());
   }
 
-  /** A client of the JVM's shared broker ({@link KafkaServers#shared()}). */
-  public static KafkaTestClient connect() {
-    return new KafkaTestClient(KafkaServers.shared().bootstrapServers());
+  /** The client of the JVM's shared broker ({@link KafkaServers#shared()}). */
+  public static synchronized KafkaTestClient shared() {
+    if (shared == null) {
+      shared = new KafkaTestClient(KafkaServers.shared().bootstrapServers());
+    }
+    return shared;
   }
 
   /** Sends one record and waits for the broker's acknowledgement. */
@@ -83,10 +91,5 @@ public final class KafkaTestClient implements AutoCloseable {
       }
       return Optional.empty();
     }
-  }
-
-  @Override
-  public void close() {
-    producer.close();
   }
 }

@@ -12,26 +12,24 @@ class KafkaServersIT {
   void sharedBrokerCarriesRecordsFromProducerToConsumer() {
     String topic = "devstack-smoke-" + UUID.randomUUID();
 
-    try (KafkaTestClient kafka = KafkaTestClient.connect()) {
-      kafka.send(topic, "installation-1", "hello");
+    KafkaTestClient kafka = KafkaTestClient.shared();
+    kafka.send(topic, "installation-1", "hello");
 
-      assertThat(kafka.awaitRecord(topic, r -> true, Duration.ofSeconds(30)))
-          .hasValueSatisfying(
-              r -> {
-                assertThat(r.key()).isEqualTo("installation-1");
-                assertThat(r.value()).isEqualTo("hello");
-              });
-    }
+    assertThat(kafka.awaitRecord(topic, r -> true, Duration.ofSeconds(30)))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.key()).isEqualTo("installation-1");
+              assertThat(r.value()).isEqualTo("hello");
+            });
   }
 
   @Test
   void awaitingARecordThatNeverComesEndsEmpty() {
-    try (KafkaTestClient kafka = KafkaTestClient.connect()) {
-      assertThat(
-              kafka.awaitRecord(
-                  "devstack-empty-" + UUID.randomUUID(), r -> true, Duration.ofSeconds(2)))
-          .isEmpty();
-    }
+    assertThat(
+            KafkaTestClient.shared()
+                .awaitRecord(
+                    "devstack-empty-" + UUID.randomUUID(), r -> true, Duration.ofSeconds(2)))
+        .isEmpty();
   }
 
   @Test

@@ -11,8 +11,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -23,17 +21,7 @@ class InstallationEventConsumerIT {
 
   @Inject AccessTokenCache cache;
 
-  private KafkaTestClient kafka;
-
-  @BeforeEach
-  void connect() {
-    kafka = KafkaTestClient.connect();
-  }
-
-  @AfterEach
-  void disconnect() {
-    kafka.close();
-  }
+  private final KafkaTestClient kafka = KafkaTestClient.shared();
 
   @Test
   void uninstallEventEvictsTheCachedToken() {

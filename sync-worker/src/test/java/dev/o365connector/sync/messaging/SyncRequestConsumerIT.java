@@ -23,8 +23,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -38,17 +36,7 @@ class SyncRequestConsumerIT {
 
   @Inject SyncRunRepository runs;
 
-  private KafkaTestClient kafka;
-
-  @BeforeEach
-  void connect() {
-    kafka = KafkaTestClient.connect();
-  }
-
-  @AfterEach
-  void disconnect() {
-    kafka.close();
-  }
+  private final KafkaTestClient kafka = KafkaTestClient.shared();
 
   @Test
   void requestOnTheTopicBecomesAnAcceptedRun() {
