@@ -3,6 +3,7 @@ package dev.o365connector.devstack.postgres;
 import dev.o365connector.devstack.Infrastructure;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.regex.Pattern;
@@ -42,9 +43,7 @@ public final class PostgresServers {
    * sees the data of an earlier one, even on a long-lived external server.
    */
   public static synchronized PostgresDatabase freshDatabase(String name) {
-    if (!DATABASE_NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("Not a plain lower-case database name: " + name);
-    }
+    requirePlainName(name);
     PostgresServer server = shared();
     String marker = "devstack.postgres.database." + name;
     if (System.getProperty(marker) == null) {
@@ -52,6 +51,22 @@ public final class PostgresServers {
       System.setProperty(marker, "created");
     }
     return new PostgresDatabase(server, name);
+  }
+
+  /** Creates the database unless it exists; never drops anything, so safe on a real server. */
+  public static synchronized void ensureDatabase(String name) {
+    requirePlainName(name);
+    PostgresServer server = shared();
+    try (Connection admin = connectAdmin(server);
+        Statement sql = admin.createStatement();
+        ResultSet exists =
+            sql.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+      if (!exists.next()) {
+        sql.execute("CREATE DATABASE " + name);
+      }
+    } catch (SQLException e) {
+      throw cannotCreate(server, name, e);
+    }
   }
 
   private static PostgresServer start() {
@@ -72,16 +87,31 @@ public final class PostgresServers {
   }
 
   private static void recreate(PostgresServer server, String name) {
-    try (Connection admin =
-            DriverManager.getConnection(
-                server.jdbcUrl("postgres"), server.user(), server.password());
+    try (Connection admin = connectAdmin(server);
         Statement sql = admin.createStatement()) {
       sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
       sql.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
-      throw new IllegalStateException(
-          "Could not create database " + name + " on " + server.host() + ":" + server.port(), e);
+      throw cannotCreate(server, name, e);
     }
+  }
+
+  // Names are spliced into SQL (CREATE DATABASE takes no parameters), so only plain ones pass.
+  private static void requirePlainName(String name) {
+    if (!DATABASE_NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("Not a plain lower-case database name: " + name);
+    }
+  }
+
+  private static Connection connectAdmin(PostgresServer server) throws SQLException {
+    return DriverManager.getConnection(
+        server.jdbcUrl("postgres"), server.user(), server.password());
+  }
+
+  private static IllegalStateException cannotCreate(
+      PostgresServer server, String name, SQLException e) {
+    return new IllegalStateException(
+        "Could not create database " + name + " on " + server.host() + ":" + server.port(), e);
   }
 
   private static String encode(PostgresServer s) {

@@ -48,8 +48,32 @@ class PostgresServersIT {
   }
 
   @Test
+  void ensureDatabaseKeepsWhatIsAlreadyThere() throws SQLException {
+    PostgresDatabase db = PostgresServers.freshDatabase("devstack_smoke_d");
+    try (Connection c = connect(db);
+        Statement sql = c.createStatement()) {
+      sql.execute("CREATE TABLE kept (id int)");
+    }
+
+    PostgresServers.ensureDatabase("devstack_smoke_d");
+    PostgresServers.ensureDatabase("devstack_smoke_e");
+
+    try (Connection c = connect(db);
+        Statement sql = c.createStatement();
+        ResultSet rs = sql.executeQuery("SELECT to_regclass('kept') IS NOT NULL")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getBoolean(1)).as("existing table survives").isTrue();
+    }
+    try (Connection c = connect(new PostgresDatabase(db.server(), "devstack_smoke_e"))) {
+      assertThat(c.isValid(5)).isTrue();
+    }
+  }
+
+  @Test
   void refusesNamesThatAreNotPlainIdentifiers() {
     assertThatThrownBy(() -> PostgresServers.freshDatabase("x; DROP DATABASE postgres"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PostgresServers.ensureDatabase("Robert'); --"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
