@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  */
 public final class PostgresServers {
 
-  /** Set once a server runs, visible to every class loader of this JVM (see KafkaServers). */
+  /**
+   * Set once a server runs, visible to every class loader of this JVM (see KafkaServers). It holds
+   * the test server's password too, which is only ever a throw-away or a developer's own.
+   */
   static final String STARTED_PROPERTY = "devstack.postgres.server";
 
   private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
@@ -75,7 +78,7 @@ public final class PostgresServers {
             host ->
                 new PostgresServer(
                     host,
-                    Integer.parseInt(Infrastructure.setting("POSTGRES_PORT").orElse("5432")),
+                    port(Infrastructure.setting("POSTGRES_PORT").orElse("5432")),
                     Infrastructure.setting("POSTGRES_USER").orElse("postgres"),
                     Infrastructure.setting("POSTGRES_PASSWORD").orElse(""),
                     "external (POSTGRES_HOST)"))
@@ -84,6 +87,14 @@ public final class PostgresServers {
                 Infrastructure.dockerAvailable()
                     ? ContainerPostgres.start()
                     : EmbeddedPostgresServer.start());
+  }
+
+  private static int port(String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("POSTGRES_PORT must be a port number, not: " + value, e);
+    }
   }
 
   private static void recreate(PostgresServer server, String name) {
