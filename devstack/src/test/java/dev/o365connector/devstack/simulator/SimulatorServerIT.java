@@ -1,0 +1,25 @@
+package dev.o365connector.devstack.simulator;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+
+class SimulatorServerIT {
+
+  @Test
+  void sharedSimulatorServesTheDemoTenantAndIsStartedOnce() {
+    String baseUrl = SimulatorServer.sharedBaseUrl();
+
+    given()
+        .get(baseUrl + "/_sim/info")
+        .then()
+        .statusCode(200)
+        .body("tenants[0].domain", equalTo("contoso.onmicrosoft.com"))
+        .body("graphBaseUrl", equalTo(baseUrl + "/v1.0"));
+    assertThat(SimulatorServer.sharedBaseUrl()).isEqualTo(baseUrl);
+    assertThat(new SimulatorTestResource().start())
+        .containsEntry("o365.simulator.graph-base-url", baseUrl + "/v1.0");
+  }
+}

@@ -1,0 +1,15 @@
+package dev.o365connector.simulator.calendar;
+
+import io.vertx.core.json.JsonObject;
+
+/** A calendar group ("My Calendars", "Other calendars"); listed, never delta-synced. */
+public record CalendarGroup(String id, String name, String classId, long version) {
+
+  public JsonObject toGraph() {
+    return new JsonObject()
+        .put("id", id)
+        .put("name", name)
+        .put("classId", classId)
+        .put("changeKey", id.substring(0, 8) + "." + version);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.o365connector.simulator.calendar;
+
+import dev.o365connector.simulator.control.ResourceTruth;
+import dev.o365connector.simulator.directory.Tenant;
+import dev.o365connector.simulator.directory.User;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Optional;
+
+/**
+ * Every calendar group and calendar, and the primary calendar's events — only those in the {@code
+ * startDateTime}/{@code endDateTime} window when one is given, as calendarView delta sees.
+ */
+public final class CalendarTruth implements ResourceTruth {
+
+  @Override
+  public String resource() {
+    return "calendar";
+  }
+
+  @Override
+  public JsonArray truth(Tenant tenant, JsonObject params) {
+    Optional<CalendarWindow> window = CalendarWindow.from(params);
+    JsonArray truth = new JsonArray();
+    for (User user : tenant.users().live()) {
+      tenant
+          .calendars(user.id())
+          .ifPresent(
+              calendars -> {
+                calendars
+                    .groups()
+                    .forEach(
+                        g ->
+                            truth.add(
+                                entry("calendarGroup", g.id(), user.id(), null, g.version())));
+                calendars
+                    .calendars()
+                    .forEach(
+                        c ->
+                            truth.add(
+                                entry("calendar", c.id(), user.id(), c.groupId(), c.version())));
+                calendars.events().live().stream()
+                    .filter(e -> window.map(w -> w.contains(e)).orElse(true))
+                    .forEach(
+                        e ->
+                            truth.add(
+                                entry("event", e.id(), user.id(), e.calendarId(), e.version())));
+              });
+    }
+    return truth;
+  }
+
+  private static JsonObject entry(
+      String type, String id, String owner, String container, long version) {
+    return new JsonObject()
+        .put("objectType", type)
+        .put("id", id)
+        .put("ownerId", owner)
+        .put("containerId", container)
+        .put("version", version);
+  }
+}

@@ -1,0 +1,21 @@
+package dev.o365connector.simulator.control;
+
+import dev.o365connector.simulator.directory.Tenant;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The ground truth of one resource for {@code GET /_sim/tenants/{id}/truth?resource=}: the live
+ * objects a complete delta sync must end with, each with at least {@code id}, {@code ownerId},
+ * {@code containerId} and {@code version}. Runs under the directory's lock.
+ */
+public interface ResourceTruth {
+
+  /** {@code users}, {@code mail}, {@code calendar} or {@code files}. */
+  String resource();
+
+  /**
+   * @param params the request's query parameters (e.g. a calendar window)
+   */
+  JsonArray truth(Tenant tenant, JsonObject params);
+}

@@ -1,0 +1,29 @@
+package dev.o365connector.simulator.directory;
+
+import dev.o365connector.simulator.control.ResourceTruth;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/** Every live user: {@code ownerId} is the user, {@code containerId} the tenant. */
+public final class UserTruth implements ResourceTruth {
+
+  @Override
+  public String resource() {
+    return "users";
+  }
+
+  @Override
+  public JsonArray truth(Tenant tenant, JsonObject params) {
+    JsonArray truth = new JsonArray();
+    for (User user : tenant.users().live()) {
+      truth.add(
+          new JsonObject()
+              .put("objectType", "user")
+              .put("id", user.id())
+              .put("ownerId", user.id())
+              .put("containerId", tenant.id())
+              .put("version", user.version()));
+    }
+    return truth;
+  }
+}

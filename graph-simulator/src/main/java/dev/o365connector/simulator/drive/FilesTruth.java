@@ -1,0 +1,42 @@
+package dev.o365connector.simulator.drive;
+
+import dev.o365connector.simulator.control.ResourceTruth;
+import dev.o365connector.simulator.directory.Tenant;
+import dev.o365connector.simulator.directory.User;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Every live drive item, folders and roots included: {@code ownerId} is the drive's user, {@code
+ * containerId} the drive, {@code parentId} the folder it is in (null for a root).
+ */
+public final class FilesTruth implements ResourceTruth {
+
+  @Override
+  public String resource() {
+    return "files";
+  }
+
+  @Override
+  public JsonArray truth(Tenant tenant, JsonObject params) {
+    JsonArray truth = new JsonArray();
+    for (User user : tenant.users().live()) {
+      tenant
+          .drive(user.id())
+          .ifPresent(
+              drive -> {
+                for (DriveItem item : drive.items().live()) {
+                  truth.add(
+                      new JsonObject()
+                          .put("objectType", "driveItem")
+                          .put("id", item.id())
+                          .put("ownerId", user.id())
+                          .put("containerId", drive.id())
+                          .put("version", item.version())
+                          .put("parentId", item.parentId()));
+                }
+              });
+    }
+    return truth;
+  }
+}

@@ -1,0 +1,78 @@
+package dev.o365connector.simulator.identity;
+
+import dev.o365connector.simulator.identity.RefreshTokens.Grant;
+import dev.o365connector.simulator.identity.RefreshTokens.Use;
+import dev.o365connector.simulator.identity.TenantResolver.Kind;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * {@code grant_type=refresh_token}: a new access and refresh token; the presented refresh token
+ * stays valid, as with Entra. {@code scope} may narrow, never widen, what was consented.
+ */
+final class RefreshTokenGrant implements TokenGrant {
+
+  private final RefreshTokens refreshTokens;
+  private final DelegatedTokens tokens;
+
+  RefreshTokenGrant(RefreshTokens refreshTokens, DelegatedTokens tokens) {
+    this.refreshTokens = refreshTokens;
+    this.tokens = tokens;
+  }
+
+  @Override
+  public JsonObject issue(TokenRequest request) {
+    String token = request.required("refresh_token");
+    Use use = refreshTokens.use(token, request.clientId(), request.now());
+    Grant grant = use.grant();
+    EntraError refused =
+        switch (use.status()) {
+          case UNKNOWN -> GrantErrors.malformed();
+          case OTHER_CLIENT -> GrantErrors.otherClient();
+          case REVOKED -> GrantErrors.revoked(grant.issuedAt(), use.revokedAt());
+          case INACTIVE ->
+              GrantErrors.inactive(
+                  grant.issuedAt(), Duration.between(use.lastUsed(), request.now()));
+          case VALID -> null;
+        };
+    if (refused != null) {
+      throw new EntraException(refused);
+    }
+    if (request.authority().kind() == Kind.TENANT
+        && !request.authority().tenant().id().equals(grant.tenantId())) {
+      throw new EntraException(GrantErrors.otherClient());
+    }
+    Set<String> scopes = scopes(request.param("scope"), grant);
+    return tokens.respond(
+        grant.tenantId(),
+        tokens.user(grant.tenantId(), grant.userId()),
+        grant.clientId(),
+        scopes,
+        grant.scopes(),
+        null,
+        request.now());
+  }
+
+  private static Set<String> scopes(String requested, Grant grant) {
+    if (requested == null) {
+      return grant.scopes();
+    }
+    Scopes.Parsed parsed = Scopes.parse(requested);
+    if (!parsed.unknown().isEmpty()) {
+      throw new EntraException(EntraError.invalidScope(parsed.unknown().get(0)));
+    }
+    Set<String> scopes = new LinkedHashSet<>(parsed.granted());
+    for (String scope : scopes) {
+      if (Scopes.isGraph(scope) && !grant.scopes().contains(scope)) {
+        throw new EntraException(GrantErrors.consentMissing(grant.clientId()));
+      }
+    }
+    if (!parsed.hasGraphScope()) {
+      // Only OIDC scopes asked for: the access token is still for Graph, with all it may hold.
+      grant.scopes().stream().filter(Scopes::isGraph).forEach(scopes::add);
+    }
+    return scopes;
+  }
+}

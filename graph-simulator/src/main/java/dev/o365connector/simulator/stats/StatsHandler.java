@@ -1,0 +1,47 @@
+package dev.o365connector.simulator.stats;
+
+import dev.o365connector.simulator.SimulatorContext;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import java.util.regex.Pattern;
+
+/** Counts each request once its response has ended, so the status counted is the final one. */
+final class StatsHandler implements Handler<RoutingContext> {
+
+  private static final Pattern TOKEN_ENDPOINT = Pattern.compile("/[^/]+/oauth2/v2\\.0/token/?");
+
+  private final SimulatorContext context;
+  private final RequestStats stats;
+  private final RouteTemplates templates;
+
+  StatsHandler(SimulatorContext context, RequestStats stats, RouteTemplates templates) {
+    this.context = context;
+    this.stats = stats;
+    this.templates = templates;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String path = ctx.request().path();
+    if (RequestFacts.isControl(path)) {
+      ctx.next();
+      return;
+    }
+    RequestFacts facts = RequestFacts.of(ctx, context);
+    ctx.addEndHandler(ended -> record(ctx, path, facts));
+    ctx.next();
+  }
+
+  private void record(RoutingContext ctx, String path, RequestFacts facts) {
+    HttpMethod method = ctx.request().method();
+    int status = ctx.response().getStatusCode();
+    stats.request(templates.name(method, path), status, facts.clientId(), facts.mailbox());
+    if (method == HttpMethod.POST && TOKEN_ENDPOINT.matcher(path).matches()) {
+      MultiMap form = ctx.request().formAttributes();
+      stats.tokenResponse(
+          status == 200, form.get("grant_type"), facts.clientId(), facts.tenantId());
+    }
+  }
+}
