@@ -8,16 +8,26 @@ import dev.o365connector.simulator.directory.Directory;
 import dev.o365connector.simulator.faults.FaultRoutes;
 import dev.o365connector.simulator.faults.LimitRoutes;
 import dev.o365connector.simulator.faults.TokenFaultRoutes;
+import dev.o365connector.simulator.graph.FunctionSyntax;
 import dev.o365connector.simulator.graph.GraphRoutes;
 import dev.o365connector.simulator.identity.IdentityRoutes;
 import dev.o365connector.simulator.identity.SigningKey;
 import dev.o365connector.simulator.seed.Seeder;
 import dev.o365connector.simulator.stats.StatsRoutes;
+import dev.o365connector.simulator.tls.SelfSignedTls;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -62,6 +72,7 @@ public final class GraphSimulator implements AutoCloseable {
     vertx = Vertx.vertx();
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create().setBodyLimit(10 * 1024 * 1024));
+    FunctionSyntax.register(router);
     // Stats first to see every final status; limits before faults, so a delayed request holds
     // its mailbox slot while it waits.
     new StatsRoutes(context).register(router);
@@ -72,10 +83,22 @@ public final class GraphSimulator implements AutoCloseable {
     new ControlRoutes(context).register(router);
     new IdentityRoutes(context).register(router);
     new GraphRoutes(context).register(router);
+    SimulatorConfig config = context.config();
+    SelfSignedTls tls = config.https() ? SelfSignedTls.generate() : null;
+    HttpServerOptions options = new HttpServerOptions();
+    if (tls != null) {
+      tls.export(tlsDirectory(config));
+      options
+          .setSsl(true)
+          .setKeyCertOptions(
+              new PemKeyCertOptions()
+                  .setKeyValue(Buffer.buffer(tls.privateKeyPem()))
+                  .setCertValue(Buffer.buffer(tls.certificatePem())));
+    }
     try {
       server =
           vertx
-              .createHttpServer()
+              .createHttpServer(options)
               .requestHandler(router)
               .listen(context.config().port())
               .toCompletionStage()
@@ -89,8 +112,25 @@ public final class GraphSimulator implements AutoCloseable {
       throw new IllegalStateException(
           "Could not listen on port " + context.config().port(), e.getCause());
     }
-    context.listeningOn("http://" + context.config().host() + ":" + server.actualPort());
+    context.listeningOn(
+        (tls == null ? "http://" : "https://") + config.host() + ":" + server.actualPort(), tls);
     return this;
+  }
+
+  /** Where the certificate goes: the configured directory, else a new temporary one. */
+  private static Path tlsDirectory(SimulatorConfig config) {
+    try {
+      return config.tlsDirectory() != null
+          ? config.tlsDirectory()
+          : Files.createTempDirectory("graph-simulator-tls-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not create a directory for the certificate", e);
+    }
+  }
+
+  /** The exported certificate ({@code simulator.crt.pem}, {@code truststore.p12}), if HTTPS. */
+  public Optional<SelfSignedTls> tls() {
+    return context.tls();
   }
 
   /** Stops listening and releases every thread. */

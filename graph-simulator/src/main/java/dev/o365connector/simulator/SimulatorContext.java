@@ -4,7 +4,12 @@ import dev.o365connector.simulator.delta.DeltaPager;
 import dev.o365connector.simulator.directory.Directory;
 import dev.o365connector.simulator.identity.Jwt;
 import dev.o365connector.simulator.identity.SigningKey;
+import dev.o365connector.simulator.tls.SelfSignedTls;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What every route of the simulator shares. {@code baseUrl} is known only once the server listens
@@ -18,7 +23,9 @@ public final class SimulatorContext {
   private final Jwt jwt;
   private final Clock clock;
   private final DeltaPager deltaPager;
+  private final Map<Class<?>, Object> components = new HashMap<>();
   private volatile String baseUrl;
+  private volatile SelfSignedTls tls;
 
   SimulatorContext(
       SimulatorConfig config,
@@ -68,7 +75,27 @@ public final class SimulatorContext {
     return baseUrl + "/v1.0";
   }
 
-  void listeningOn(String baseUrl) {
+  /**
+   * This simulator's instance of a feature's mutable state (identity, faults, limits, stats),
+   * created on first use, so several simulators in one JVM never share any.
+   */
+  public synchronized <T> T component(Class<T> type, Function<SimulatorContext, T> create) {
+    // Not computeIfAbsent: one component's constructor may ask for another.
+    Object existing = components.get(type);
+    if (existing == null) {
+      existing = create.apply(this);
+      components.put(type, existing);
+    }
+    return type.cast(existing);
+  }
+
+  /** The HTTPS certificate, when the simulator serves HTTPS. */
+  public Optional<SelfSignedTls> tls() {
+    return Optional.ofNullable(tls);
+  }
+
+  void listeningOn(String baseUrl, SelfSignedTls tls) {
     this.baseUrl = baseUrl;
+    this.tls = tls;
   }
 }

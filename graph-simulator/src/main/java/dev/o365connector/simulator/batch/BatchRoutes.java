@@ -3,11 +3,13 @@ package dev.o365connector.simulator.batch;
 import dev.o365connector.simulator.SimulatorContext;
 import dev.o365connector.simulator.graph.GraphErrors;
 import dev.o365connector.simulator.http.Responses;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -56,9 +58,20 @@ public final class BatchRoutes {
               context,
               ctx.vertx()
                   .createHttpClient(
-                      new HttpClientOptions(),
-                      new PoolOptions().setHttp1MaxSize(BatchItem.MAX_REQUESTS)));
+                      clientOptions(), new PoolOptions().setHttp1MaxSize(BatchItem.MAX_REQUESTS)));
     }
     return executor;
+  }
+
+  // Over HTTPS the simulator calls itself, so it trusts its own certificate (and only that).
+  private HttpClientOptions clientOptions() {
+    HttpClientOptions options = new HttpClientOptions();
+    context
+        .tls()
+        .ifPresent(
+            tls ->
+                options.setTrustOptions(
+                    new PemTrustOptions().addCertValue(Buffer.buffer(tls.certificatePem()))));
+    return options;
   }
 }

@@ -5,8 +5,10 @@ import dev.o365connector.simulator.directory.AppRegistration;
 import dev.o365connector.simulator.directory.Directory;
 import dev.o365connector.simulator.directory.InternalClient;
 import dev.o365connector.simulator.directory.Tenant;
+import dev.o365connector.simulator.tls.SelfSignedTls;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
 
 /**
  * What {@code GET /_sim/info} answers and {@code java -jar} prints: base URLs, tenants, app
@@ -32,8 +34,23 @@ public final class SimulatorInfo {
               .put("graphBaseUrl", context.graphBaseUrl())
               .put("tenants", tenants)
               .put("apps", apps)
-              .put("platform", platform == null ? null : describePlatform(context, platform));
+              .put("platform", platform == null ? null : describePlatform(context, platform))
+              .put(
+                  "tls",
+                  context
+                      .tls()
+                      .flatMap(SelfSignedTls::exportedTo)
+                      .map(SimulatorInfo::describeTls)
+                      .orElse(null));
         });
+  }
+
+  private static JsonObject describeTls(Path directory) {
+    return new JsonObject()
+        .put("certificatePem", directory.resolve("simulator.crt.pem").toString())
+        .put("truststore", directory.resolve("truststore.p12").toString())
+        .put("truststorePassword", SelfSignedTls.TRUSTSTORE_PASSWORD)
+        .put("truststoreType", "PKCS12");
   }
 
   static JsonObject describe(Tenant tenant) {

@@ -4,22 +4,16 @@ import dev.o365connector.simulator.SimulatorContext;
 import dev.o365connector.simulator.directory.Tenant;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.WeakHashMap;
 
 /**
  * The fault rules of one simulator, in the order they were added; the first rule that fires on a
  * request decides what happens to it. Reach them with {@link #of(SimulatorContext)}.
  */
 public final class Faults {
-
-  // SimulatorContext has no slot for it, so it is attached per context, as IdentityState is.
-  private static final Map<SimulatorContext, Faults> FAULTS =
-      Collections.synchronizedMap(new WeakHashMap<>());
 
   private static final class Armed {
     final FaultRule rule;
@@ -44,7 +38,7 @@ public final class Faults {
 
   /** The rules of the simulator {@code context} belongs to, created on first use. */
   public static Faults of(SimulatorContext context) {
-    return FAULTS.computeIfAbsent(context, Faults::new);
+    return context.component(Faults.class, Faults::new);
   }
 
   /**

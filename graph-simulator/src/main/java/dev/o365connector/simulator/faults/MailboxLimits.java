@@ -3,13 +3,11 @@ package dev.o365connector.simulator.faults;
 import dev.o365connector.simulator.SimulatorContext;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
  * Outlook's per-app, per-mailbox limits: requests in flight at once ({@code mailboxConcurrency})
@@ -17,10 +15,6 @@ import java.util.WeakHashMap;
  * them with {@link #of(SimulatorContext)}.
  */
 public final class MailboxLimits {
-
-  // SimulatorContext has no slot for it, so it is attached per context, as IdentityState is.
-  private static final Map<SimulatorContext, MailboxLimits> LIMITS =
-      Collections.synchronizedMap(new WeakHashMap<>());
 
   private static final Set<String> FIELDS = Set.of("mailboxConcurrency", "mailboxRequestBudget");
 
@@ -39,7 +33,7 @@ public final class MailboxLimits {
 
   /** The limits of the simulator {@code context} belongs to, created on first use. */
   public static MailboxLimits of(SimulatorContext context) {
-    return LIMITS.computeIfAbsent(context, c -> new MailboxLimits());
+    return context.component(MailboxLimits.class, c -> new MailboxLimits());
   }
 
   /**

@@ -3,6 +3,8 @@ package dev.o365connector.simulator.identity;
 import dev.o365connector.simulator.directory.Directory;
 import dev.o365connector.simulator.directory.Tenant;
 import io.vertx.core.json.JsonObject;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /** {@code grant_type=client_credentials}: app-only tokens with admin-consented roles. */
@@ -23,10 +25,14 @@ final class ClientCredentialsGrant implements TokenGrant {
   @Override
   public JsonObject issue(TokenRequest request) {
     Tenant tenant = request.authority().tenant();
-    String scope = request.required("scope").trim();
-    if (scope.split("\\s+").length > 1) {
-      throw new EntraException(EntraError.invalidScope(scope));
+    String requested = request.required("scope").trim();
+    // Entra ignores the OIDC scopes here (MSAL always adds them); one resource's .default remains.
+    List<String> resources =
+        Arrays.stream(requested.split("\\s+")).filter(s -> !Scopes.OIDC.contains(s)).toList();
+    if (resources.size() != 1) {
+      throw new EntraException(EntraError.invalidScope(requested));
     }
+    String scope = resources.get(0);
     if (!scope.endsWith(DEFAULT_SUFFIX)) {
       throw new EntraException(EntraError.clientCredentialsScope(scope));
     }

@@ -1,16 +1,9 @@
 package dev.o365connector.simulator.identity;
 
 import dev.o365connector.simulator.SimulatorContext;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /** The identity platform's mutable state for one simulator; see {@link #of}. */
 public final class IdentityState {
-
-  // SimulatorContext has no slot for identity state, so it is attached here, per context.
-  private static final Map<SimulatorContext, IdentityState> STATES =
-      Collections.synchronizedMap(new WeakHashMap<>());
 
   private final AuthorizationCodes codes = new AuthorizationCodes();
   private final RefreshTokens refreshTokens;
@@ -25,7 +18,7 @@ public final class IdentityState {
 
   /** The state of the simulator {@code context} belongs to, created on first use. */
   public static IdentityState of(SimulatorContext context) {
-    return STATES.computeIfAbsent(context, IdentityState::new);
+    return context.component(IdentityState.class, IdentityState::new);
   }
 
   public AuthorizationCodes codes() {

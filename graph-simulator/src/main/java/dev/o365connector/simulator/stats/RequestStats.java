@@ -4,10 +4,7 @@ import dev.o365connector.simulator.SimulatorContext;
 import dev.o365connector.simulator.identity.IdentityCounters;
 import dev.o365connector.simulator.identity.IdentityState;
 import io.vertx.core.json.JsonObject;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * What the simulator answered, for benchmarks and tests: every request but the control API's, and
@@ -15,10 +12,6 @@ import java.util.WeakHashMap;
  * #of(SimulatorContext)}.
  */
 public final class RequestStats {
-
-  // SimulatorContext has no slot for it, so it is attached per context, as IdentityState is.
-  private static final Map<SimulatorContext, RequestStats> STATS =
-      Collections.synchronizedMap(new WeakHashMap<>());
 
   private final IdentityCounters identityCounters;
   private final Tally requests = new Tally("byRoute", "byStatus", "byClient", "byMailbox");
@@ -31,7 +24,7 @@ public final class RequestStats {
 
   /** The statistics of the simulator {@code context} belongs to, created on first use. */
   public static RequestStats of(SimulatorContext context) {
-    return STATS.computeIfAbsent(context, RequestStats::new);
+    return context.component(RequestStats.class, RequestStats::new);
   }
 
   synchronized void request(String route, int status, String clientId, String mailbox) {

@@ -16,6 +16,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -42,6 +43,7 @@ public final class SelfSignedTls {
   private final X509Certificate certificate;
   private final String certificatePem;
   private final String privateKeyPem;
+  private volatile Path exportedTo;
 
   private SelfSignedTls(X509Certificate certificate, String certificatePem, String privateKeyPem) {
     this.certificate = certificate;
@@ -119,6 +121,11 @@ public final class SelfSignedTls {
     }
   }
 
+  /** The directory {@link #export} wrote to, if it ran. */
+  public Optional<Path> exportedTo() {
+    return Optional.ofNullable(exportedTo);
+  }
+
   /** Writes {@code simulator.crt.pem} and {@code truststore.p12} into {@code directory}. */
   public void export(Path directory) {
     try {
@@ -128,6 +135,7 @@ public final class SelfSignedTls {
       try (OutputStream out = Files.newOutputStream(directory.resolve("truststore.p12"))) {
         trustStore().store(out, TRUSTSTORE_PASSWORD.toCharArray());
       }
+      exportedTo = directory;
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("Could not export the certificate to " + directory, e);
     }

@@ -99,10 +99,15 @@ class ClientCredentialsTest {
         "invalid_resource",
         500011);
     assertEntraError(
-        f.token(consented.id(), f.clientCredentials(GRAPH_DEFAULT + " openid")),
+        f.token(
+            consented.id(), f.clientCredentials(GRAPH_DEFAULT + " api://something-else/.default")),
         400,
         "invalid_scope",
         70011);
+    // MSAL always adds the OIDC scopes; Entra ignores them for client credentials.
+    f.token(consented.id(), f.clientCredentials(GRAPH_DEFAULT + " openid profile offline_access"))
+        .then()
+        .statusCode(200);
     Map<String, String> form = f.clientCredentials(GRAPH_DEFAULT);
     form.remove("scope");
     assertEntraError(f.token(consented.id(), form), 400, "invalid_request", 900144);
