@@ -13,7 +13,10 @@ final class DemoTenant {
 
   static void seed(Seeder seeder) {
     seeder.seedTenant(SPEC);
-    seeder.registerConnectorApp("o365-connector (demo)", List.of(Seeder.DEMO_REDIRECT_URI));
+    seeder.registerApp(
+        "o365-connector (demo)",
+        List.of(Seeder.DEMO_REDIRECT_URI),
+        Seeder.CONNECTOR_APP_PERMISSIONS);
     seeder.seedPlatformTenant();
   }
 }

@@ -3,6 +3,7 @@ package dev.o365connector.simulator.control;
 import dev.o365connector.simulator.SimulatorContext;
 import dev.o365connector.simulator.calendar.CalendarTruth;
 import dev.o365connector.simulator.calendar.EventMutations;
+import dev.o365connector.simulator.directory.AppRegistration;
 import dev.o365connector.simulator.directory.Directory;
 import dev.o365connector.simulator.directory.Tenant;
 import dev.o365connector.simulator.directory.UserMutations;
@@ -21,6 +22,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The control API under {@code /_sim}: what is seeded, seeding, mutating, ground truth. */
 public final class ControlRoutes {
@@ -48,6 +50,7 @@ public final class ControlRoutes {
   public void register(Router router) {
     router.get("/_sim/info").handler(this::info);
     router.post("/_sim/tenants").handler(this::seedTenant);
+    router.post("/_sim/apps").handler(this::registerApp);
     router.post("/_sim/tenants/:tenantId/mutations").handler(this::mutate);
     router.get("/_sim/tenants/:tenantId/truth").handler(this::truth);
   }
@@ -118,6 +121,33 @@ public final class ControlRoutes {
     ctx.response()
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .end(objects.encode());
+  }
+
+  private void registerApp(RoutingContext ctx) {
+    try {
+      JsonObject body = ctx.body().asJsonObject();
+      if (body == null) {
+        throw new IllegalArgumentException("a JSON body is required");
+      }
+      JsonArray redirects = body.getJsonArray("redirectUris", new JsonArray());
+      JsonArray permissions = body.getJsonArray("applicationPermissions");
+      List<String> redirectUris = redirects.stream().map(String::valueOf).toList();
+      if (redirectUris.stream()
+          .anyMatch(uri -> !uri.startsWith("http://") && !uri.startsWith("https://"))) {
+        throw new IllegalArgumentException("redirectUris must be absolute http(s) URLs");
+      }
+      AppRegistration app =
+          new Seeder(directory)
+              .registerApp(
+                  body.getString("displayName", "app"),
+                  redirectUris,
+                  permissions == null
+                      ? Seeder.CONNECTOR_APP_PERMISSIONS
+                      : permissions.stream().map(String::valueOf).collect(Collectors.toSet()));
+      Responses.json(ctx, 201, SimulatorInfo.describe(app));
+    } catch (IllegalArgumentException | ClassCastException | DecodeException e) {
+      badRequest(ctx, "invalid app registration: " + e.getMessage());
+    }
   }
 
   private Optional<Tenant> tenant(RoutingContext ctx) {

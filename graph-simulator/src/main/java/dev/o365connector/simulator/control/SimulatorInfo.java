@@ -61,7 +61,7 @@ public final class SimulatorInfo {
         .put("users", tenant.users().size());
   }
 
-  private static JsonObject describe(AppRegistration app) {
+  static JsonObject describe(AppRegistration app) {
     return new JsonObject()
         .put("clientId", app.clientId())
         .put("displayName", app.displayName())

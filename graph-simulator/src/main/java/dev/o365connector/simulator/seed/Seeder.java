@@ -115,16 +115,13 @@ public final class Seeder {
         });
   }
 
-  /** The multi-tenant connector app with its secret and redirect URI. */
-  public AppRegistration registerConnectorApp(String displayName, List<String> redirectUris) {
+  /** A multi-tenant app with a new client id and secret. */
+  public AppRegistration registerApp(
+      String displayName, List<String> redirectUris, Set<String> applicationPermissions) {
     Ids ids = directory.ids();
     return directory.register(
         new AppRegistration(
-            ids.guid(),
-            displayName,
-            List.of(ids.secret()),
-            redirectUris,
-            CONNECTOR_APP_PERMISSIONS));
+            ids.guid(), displayName, List.of(ids.secret()), redirectUris, applicationPermissions));
   }
 
   /**

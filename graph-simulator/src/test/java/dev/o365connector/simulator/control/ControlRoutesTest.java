@@ -80,6 +80,30 @@ class ControlRoutesTest {
   }
 
   @Test
+  void appsCanBeRegisteredWithTheirOwnRedirectUrisAndPermissions() {
+    try (GraphSimulator sim =
+        new GraphSimulator(SimulatorConfig.defaults().withoutDemoTenant()).start()) {
+      given()
+          .contentType("application/json")
+          .body(
+              "{\"displayName\":\"other\",\"redirectUris\":[\"https://app.example/cb\"],\"applicationPermissions\":[\"Mail.Read\"]}")
+          .post(sim.baseUrl() + "/_sim/apps")
+          .then()
+          .statusCode(201)
+          .body("clientId", notNullValue())
+          .body("clientSecret", notNullValue())
+          .body("redirectUris", hasItem("https://app.example/cb"))
+          .body("applicationPermissions", hasSize(1));
+      given()
+          .contentType("application/json")
+          .body("{\"redirectUris\":[\"javascript:alert(1)\"]}")
+          .post(sim.baseUrl() + "/_sim/apps")
+          .then()
+          .statusCode(400);
+    }
+  }
+
+  @Test
   void mutationsReportWhatChangedAndRejectUnknownKeysAndIds() {
     try (GraphSimulator sim = new GraphSimulator(SimulatorConfig.defaults()).start()) {
       String tenantId =

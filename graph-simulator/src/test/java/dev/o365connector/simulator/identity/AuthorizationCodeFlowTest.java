@@ -243,7 +243,10 @@ class AuthorizationCodeFlowTest {
     String code = f.code(pkce, DELEGATED_SCOPE);
     var intruder =
         new dev.o365connector.simulator.seed.Seeder(f.directory)
-            .registerConnectorApp("intruder", java.util.List.of(f.redirectUri()));
+            .registerApp(
+                "intruder",
+                java.util.List.of(f.redirectUri()),
+                dev.o365connector.simulator.seed.Seeder.CONNECTOR_APP_PERMISSIONS);
     Map<String, String> form = f.redemption(code, pkce);
     form.put("client_id", intruder.clientId());
     form.put("client_secret", intruder.secrets().get(0));

@@ -68,7 +68,9 @@ class RefreshTokenTest {
   @Test
   void aRefreshTokenBelongsToItsClient() {
     String refreshToken = f.signIn(DELEGATED_SCOPE).getString("refresh_token");
-    var other = new Seeder(f.directory).registerConnectorApp("other", List.of(f.redirectUri()));
+    var other =
+        new Seeder(f.directory)
+            .registerApp("other", List.of(f.redirectUri()), Seeder.CONNECTOR_APP_PERMISSIONS);
     Map<String, String> form = f.refresh(refreshToken);
     form.put("client_id", other.clientId());
     form.put("client_secret", other.secrets().get(0));
