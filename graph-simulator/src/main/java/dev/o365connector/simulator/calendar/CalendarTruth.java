@@ -32,31 +32,24 @@ public final class CalendarTruth implements ResourceTruth {
                     .forEach(
                         g ->
                             truth.add(
-                                entry("calendarGroup", g.id(), user.id(), null, g.version())));
+                                ResourceTruth.entry(
+                                    "calendarGroup", g.id(), user.id(), null, g.version())));
                 calendars
                     .calendars()
                     .forEach(
                         c ->
                             truth.add(
-                                entry("calendar", c.id(), user.id(), c.groupId(), c.version())));
+                                ResourceTruth.entry(
+                                    "calendar", c.id(), user.id(), c.groupId(), c.version())));
                 calendars.events().live().stream()
                     .filter(e -> window.map(w -> w.contains(e)).orElse(true))
                     .forEach(
                         e ->
                             truth.add(
-                                entry("event", e.id(), user.id(), e.calendarId(), e.version())));
+                                ResourceTruth.entry(
+                                    "event", e.id(), user.id(), e.calendarId(), e.version())));
               });
     }
     return truth;
-  }
-
-  private static JsonObject entry(
-      String type, String id, String owner, String container, long version) {
-    return new JsonObject()
-        .put("objectType", type)
-        .put("id", id)
-        .put("ownerId", owner)
-        .put("containerId", container)
-        .put("version", version);
   }
 }

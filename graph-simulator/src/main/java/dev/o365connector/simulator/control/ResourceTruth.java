@@ -14,8 +14,17 @@ public interface ResourceTruth {
   /** {@code users}, {@code mail}, {@code calendar} or {@code files}. */
   String resource();
 
-  /**
-   * @param params the request's query parameters (e.g. a calendar window)
-   */
+  /** The live objects; {@code params} are the request's query parameters (a calendar window). */
   JsonArray truth(Tenant tenant, JsonObject params);
+
+  /** One truth entry, in the shape every resource reports. */
+  static JsonObject entry(
+      String objectType, String id, String ownerId, String containerId, long version) {
+    return new JsonObject()
+        .put("objectType", objectType)
+        .put("id", id)
+        .put("ownerId", ownerId)
+        .put("containerId", containerId)
+        .put("version", version);
+  }
 }

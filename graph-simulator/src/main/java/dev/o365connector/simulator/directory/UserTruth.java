@@ -16,13 +16,7 @@ public final class UserTruth implements ResourceTruth {
   public JsonArray truth(Tenant tenant, JsonObject params) {
     JsonArray truth = new JsonArray();
     for (User user : tenant.users().live()) {
-      truth.add(
-          new JsonObject()
-              .put("objectType", "user")
-              .put("id", user.id())
-              .put("ownerId", user.id())
-              .put("containerId", tenant.id())
-              .put("version", user.version()));
+      truth.add(ResourceTruth.entry("user", user.id(), user.id(), tenant.id(), user.version()));
     }
     return truth;
   }

@@ -27,12 +27,8 @@ public final class FilesTruth implements ResourceTruth {
               drive -> {
                 for (DriveItem item : drive.items().live()) {
                   truth.add(
-                      new JsonObject()
-                          .put("objectType", "driveItem")
-                          .put("id", item.id())
-                          .put("ownerId", user.id())
-                          .put("containerId", drive.id())
-                          .put("version", item.version())
+                      ResourceTruth.entry(
+                              "driveItem", item.id(), user.id(), drive.id(), item.version())
                           .put("parentId", item.parentId()));
                 }
               });

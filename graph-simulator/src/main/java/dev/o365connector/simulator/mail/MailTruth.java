@@ -27,7 +27,7 @@ public final class MailTruth implements ResourceTruth {
               mailbox -> {
                 for (MailFolder folder : mailbox.folders().live()) {
                   truth.add(
-                      entry(
+                      ResourceTruth.entry(
                           "mailFolder",
                           folder.id(),
                           user.id(),
@@ -36,7 +36,7 @@ public final class MailTruth implements ResourceTruth {
                 }
                 for (Message message : mailbox.allMessages()) {
                   truth.add(
-                      entry(
+                      ResourceTruth.entry(
                           "message",
                           message.immutableId(),
                           user.id(),
@@ -46,15 +46,5 @@ public final class MailTruth implements ResourceTruth {
               });
     }
     return truth;
-  }
-
-  private static JsonObject entry(
-      String type, String id, String owner, String container, long version) {
-    return new JsonObject()
-        .put("objectType", type)
-        .put("id", id)
-        .put("ownerId", owner)
-        .put("containerId", container)
-        .put("version", version);
   }
 }

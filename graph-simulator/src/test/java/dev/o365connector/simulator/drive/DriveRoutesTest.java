@@ -10,6 +10,7 @@ import dev.o365connector.simulator.directory.Tenant;
 import dev.o365connector.simulator.directory.User;
 import dev.o365connector.simulator.seed.SeedSpec;
 import dev.o365connector.simulator.seed.Seeder;
+import dev.o365connector.simulator.testing.TestTokens;
 import io.restassured.response.Response;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -44,7 +45,7 @@ class DriveRoutesTest {
     owner = withDrive.get(0);
     colleague = withDrive.get(1);
     withoutDrive = users.stream().filter(u -> !u.hasDrive()).findFirst().orElseThrow();
-    appToken = DriveTokens.app(sim.context(), tenant.id(), "Files.Read.All");
+    appToken = TestTokens.app(sim.context(), tenant.id(), "Files.Read.All");
   }
 
   @AfterAll
@@ -72,7 +73,7 @@ class DriveRoutesTest {
       int pick = seed % 2;
       User user = locked(() -> fresh.users().live().get(pick));
       Drive drive = drive(fresh, user);
-      String token = DriveTokens.app(sim.context(), fresh.id(), "Files.Read.All");
+      String token = TestTokens.app(sim.context(), fresh.id(), "Files.Read.All");
       String start = sim.graphBaseUrl() + "/users/" + user.id() + "/drive/root/delta";
       Random random = new Random(seed);
       Ids ids = new Ids(seed);
@@ -107,7 +108,7 @@ class DriveRoutesTest {
     Tenant fresh = seed("files-delete", 1, 0, 0);
     User user = locked(() -> fresh.users().live().get(0));
     Drive drive = drive(fresh, user);
-    String token = DriveTokens.app(sim.context(), fresh.id(), "Files.Read.All");
+    String token = TestTokens.app(sim.context(), fresh.id(), "Files.Read.All");
     String start = sim.graphBaseUrl() + "/users/" + user.id() + "/drive/root/delta";
     DriveItem folder =
         locked(
@@ -163,7 +164,7 @@ class DriveRoutesTest {
     Tenant fresh = seed("files-move", 1, 0, 30);
     User user = locked(() -> fresh.users().live().get(0));
     Drive drive = drive(fresh, user);
-    String token = DriveTokens.app(sim.context(), fresh.id(), "Files.Read.All");
+    String token = TestTokens.app(sim.context(), fresh.id(), "Files.Read.All");
     String base = sim.graphBaseUrl() + "/users/" + user.id() + "/drive";
     DriveItem file =
         locked(
@@ -207,7 +208,7 @@ class DriveRoutesTest {
     Tenant fresh = seed("files-latest", 1, 0, 10);
     User user = locked(() -> fresh.users().live().get(0));
     Drive drive = drive(fresh, user);
-    String token = DriveTokens.delegated(sim.context(), fresh.id(), user.id(), "Files.Read");
+    String token = TestTokens.delegated(sim.context(), fresh.id(), user.id(), "Files.Read");
     String start = sim.graphBaseUrl() + "/me/drive/root/delta";
 
     JsonObject latest = json(get(token, start + "?token=latest"), 200);
@@ -225,7 +226,7 @@ class DriveRoutesTest {
   void killedTokensAnswer410WithALocationThatRestartsTheRound() {
     Tenant fresh = seed("files-gone", 1, 0, 12);
     User user = locked(() -> fresh.users().live().get(0));
-    String token = DriveTokens.delegated(sim.context(), fresh.id(), user.id(), "Files.Read");
+    String token = TestTokens.delegated(sim.context(), fresh.id(), user.id(), "Files.Read");
     String start = sim.graphBaseUrl() + "/me/drive/root/delta";
     String link = round(token, start, 5).deltaLink;
 
@@ -256,7 +257,7 @@ class DriveRoutesTest {
   @Test
   void meIsTheSignedInUsersDriveAndUsersPathsFollowTheTokenKind() {
     String delegated =
-        DriveTokens.delegated(sim.context(), tenant.id(), owner.id(), "Files.Read offline_access");
+        TestTokens.delegated(sim.context(), tenant.id(), owner.id(), "Files.Read offline_access");
     String base = sim.graphBaseUrl();
     Drive drive = drive(tenant, owner);
 
@@ -299,9 +300,9 @@ class DriveRoutesTest {
 
   @Test
   void withoutAFilesPermissionEveryRouteIs403AccessDenied() {
-    String app = DriveTokens.app(sim.context(), tenant.id(), "User.Read.All", "Mail.Read");
+    String app = TestTokens.app(sim.context(), tenant.id(), "User.Read.All", "Mail.Read");
     String delegated =
-        DriveTokens.delegated(sim.context(), tenant.id(), owner.id(), "User.Read Mail.Read");
+        TestTokens.delegated(sim.context(), tenant.id(), owner.id(), "User.Read Mail.Read");
     String driveId = drive(tenant, owner).id();
 
     assertThat(
@@ -334,9 +335,9 @@ class DriveRoutesTest {
     assertThat(errorCode(get(appToken, sim.graphBaseUrl() + "/drives/b!nope"), 404))
         .isEqualTo("itemNotFound");
 
-    String mine = DriveTokens.delegated(sim.context(), tenant.id(), owner.id(), "Files.Read");
+    String mine = TestTokens.delegated(sim.context(), tenant.id(), owner.id(), "Files.Read");
     String theirs =
-        DriveTokens.delegated(sim.context(), tenant.id(), colleague.id(), "Files.Read.All");
+        TestTokens.delegated(sim.context(), tenant.id(), colleague.id(), "Files.Read.All");
     assertThat(json(get(mine, base), 200).getString("id")).isEqualTo(drive.id());
     assertThat(errorCode(get(theirs, base + "/root/delta"), 403)).isEqualTo("accessDenied");
   }

@@ -9,6 +9,7 @@ import dev.o365connector.simulator.GraphSimulator;
 import dev.o365connector.simulator.SimulatorConfig;
 import dev.o365connector.simulator.directory.Tenant;
 import dev.o365connector.simulator.directory.User;
+import dev.o365connector.simulator.testing.TestTokens;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ class UserRoutesTest {
   static void start() {
     sim = new GraphSimulator(SimulatorConfig.defaults()).start();
     tenant = sim.context().directory().tenant("contoso.onmicrosoft.com").orElseThrow();
-    appToken = GraphTokens.app(sim.context(), tenant.id(), "User.Read.All");
+    appToken = TestTokens.app(sim.context(), tenant.id(), "User.Read.All");
   }
 
   @AfterAll
@@ -94,7 +95,7 @@ class UserRoutesTest {
   void meIsTheSignedInUserAndRefusesAppOnlyTokens() {
     User user = users().get(2);
     String delegated =
-        GraphTokens.delegated(sim.context(), tenant.id(), user.id(), "User.Read Mail.Read");
+        TestTokens.delegated(sim.context(), tenant.id(), user.id(), "User.Read Mail.Read");
 
     given()
         .auth()
@@ -128,21 +129,21 @@ class UserRoutesTest {
         .body("error.code", equalTo("InvalidAuthenticationToken"));
     given()
         .auth()
-        .oauth2(GraphTokens.expiredApp(sim.context(), tenant.id(), "User.Read.All"))
+        .oauth2(TestTokens.expiredApp(sim.context(), tenant.id(), "User.Read.All"))
         .get(sim.graphBaseUrl() + "/users")
         .then()
         .statusCode(401)
         .body("error.message", org.hamcrest.Matchers.containsString("expired"));
     given()
         .auth()
-        .oauth2(GraphTokens.withAudience(sim.context(), tenant.id(), "api://other"))
+        .oauth2(TestTokens.withAudience(sim.context(), tenant.id(), "api://other"))
         .get(sim.graphBaseUrl() + "/users")
         .then()
         .statusCode(401)
         .body("error.message", org.hamcrest.Matchers.containsString("audience"));
     given()
         .auth()
-        .oauth2(GraphTokens.app(sim.context(), tenant.id(), "Mail.Read"))
+        .oauth2(TestTokens.app(sim.context(), tenant.id(), "Mail.Read"))
         .get(sim.graphBaseUrl() + "/users")
         .then()
         .statusCode(403)
@@ -152,7 +153,7 @@ class UserRoutesTest {
   @Test
   void usersDeltaRoundThenChangesThroughTheDeltaLink() {
     Tenant fresh = seed("delta-http");
-    String token = GraphTokens.app(sim.context(), fresh.id(), "User.Read.All");
+    String token = TestTokens.app(sim.context(), fresh.id(), "User.Read.All");
     Map<String, Object> first =
         deltaRound(token, sim.graphBaseUrl() + "/users/delta?$select=displayName,jobTitle", 2);
     assertThat((List<?>) first.get("items")).hasSize(5);
@@ -181,7 +182,7 @@ class UserRoutesTest {
   @Test
   void aDeltaTokenOfAnotherTenantOrATamperedOneIsRejected() {
     Tenant other = seed("delta-other");
-    String otherToken = GraphTokens.app(sim.context(), other.id(), "User.Read.All");
+    String otherToken = TestTokens.app(sim.context(), other.id(), "User.Read.All");
     String link =
         (String) deltaRound(appToken, sim.graphBaseUrl() + "/users/delta", 50).get("deltaLink");
 
@@ -198,7 +199,7 @@ class UserRoutesTest {
   @Test
   void invalidatedDeltaTokensAnswer410WithALocationToRestartFrom() {
     Tenant fresh = seed("delta-gone");
-    String token = GraphTokens.app(sim.context(), fresh.id(), "User.Read.All");
+    String token = TestTokens.app(sim.context(), fresh.id(), "User.Read.All");
     String link =
         (String) deltaRound(token, sim.graphBaseUrl() + "/users/delta", 50).get("deltaLink");
     sim.context()
