@@ -9,10 +9,6 @@ import dev.o365connector.contracts.installation.InstallationEvent;
 import dev.o365connector.contracts.installation.InstallationStatus;
 import dev.o365connector.contracts.installation.InstallationType;
 import dev.o365connector.devstack.kafka.KafkaTestClient;
-import dev.o365connector.devstack.kafka.KafkaTestResource;
-import dev.o365connector.devstack.postgres.PostgresTestResource;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -23,10 +19,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(
-    value = PostgresTestResource.class,
-    initArgs = @ResourceArg(name = PostgresTestResource.DATABASE_ARG, value = "auth_test"))
 class InstallationEventPublisherIT {
 
   private static final ObjectMapper JSON = ContractJson.mapper();

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.o365connector.contracts.installation.InstallationStatus;
 import dev.o365connector.contracts.installation.InstallationType;
-import dev.o365connector.devstack.kafka.KafkaTestResource;
-import dev.o365connector.devstack.postgres.PostgresTestResource;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.vertx.RunOnVertxContext;
 import io.quarkus.test.vertx.UniAsserter;
@@ -19,10 +15,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(
-    value = PostgresTestResource.class,
-    initArgs = @ResourceArg(name = PostgresTestResource.DATABASE_ARG, value = "auth_test"))
 class InstallationRepositoryIT {
 
   @Inject InstallationRepository repository;

@@ -20,6 +20,14 @@ class SimulatorServerIT {
         .body("graphBaseUrl", equalTo(baseUrl + "/v1.0"));
     assertThat(SimulatorServer.sharedBaseUrl()).isEqualTo(baseUrl);
     assertThat(new SimulatorTestResource().start())
-        .containsEntry("o365.simulator.graph-base-url", baseUrl + "/v1.0");
+        .containsEntry("o365.simulator.graph-base-url", baseUrl + "/v1.0")
+        .containsEntry(
+            "o365.simulator.app.redirect-uri", "http://localhost:8081/connector/callback")
+        .containsKeys(
+            "o365.simulator.tenant.id",
+            "o365.simulator.app.client-id",
+            "o365.simulator.app.client-secret",
+            "o365.simulator.platform.issuer",
+            "o365.simulator.platform.platform-dev.secret");
   }
 }

@@ -1,0 +1,59 @@
+package dev.o365connector.auth.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The platform's Entra ID app and how auth-service uses it. Secrets and URLs come from environment
+ * variables (see application.properties); a missing or malformed value stops start-up naming it.
+ */
+@ConfigMapping(prefix = "o365.auth")
+public interface AuthConfig {
+
+  /** The Entra app's client id: env {@code O365_CLIENT_ID}. */
+  String clientId();
+
+  /** Its client secret: env {@code O365_CLIENT_SECRET}, from a Secret. */
+  String clientSecret();
+
+  /**
+   * The secret being rotated out, still tried when Entra rejects the current one (AADSTS7000215):
+   * env {@code O365_CLIENT_SECRET_PREVIOUS}.
+   */
+  Optional<String> clientSecretPrevious();
+
+  /**
+   * Public URL of {@code GET /connector/callback}, registered as the app's redirect URI: env {@code
+   * O365_CALLBACK_URL}.
+   */
+  URI callbackUrl();
+
+  /** Login base URL: env {@code O365_LOGIN_BASE_URL}; Microsoft's by default. */
+  @WithDefault("https://login.microsoftonline.com")
+  URI loginBaseUrl();
+
+  /** Graph base URL: env {@code O365_GRAPH_BASE_URL}; Microsoft's by default. */
+  @WithDefault("https://graph.microsoft.com/v1.0")
+  URI graphBaseUrl();
+
+  /**
+   * URL prefixes a {@code returnUrl} must start with (comma-separated): env {@code
+   * O365_RETURN_URL_PREFIXES}. Without any, installations cannot ask for a redirect back.
+   */
+  Optional<List<String>> returnUrlPrefixes();
+
+  /** Tink keyset (JSON) encrypting tokens at rest: env {@code O365_TOKEN_KEYSET}, from a Secret. */
+  String tokenKeyset();
+
+  /** How long a consent URL's {@code state} stays valid. */
+  @WithDefault("PT10M")
+  Duration consentStateTtl();
+
+  /** Access tokens are handed out until this long before they expire, then renewed. */
+  @WithDefault("PT5M")
+  Duration accessTokenMargin();
+}
