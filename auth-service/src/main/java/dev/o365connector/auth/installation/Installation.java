@@ -1,5 +1,6 @@
 package dev.o365connector.auth.installation;
 
+import dev.o365connector.contracts.Resource;
 import dev.o365connector.contracts.installation.InstallationEvent;
 import dev.o365connector.contracts.installation.InstallationStatus;
 import dev.o365connector.contracts.installation.InstallationType;
@@ -42,6 +43,21 @@ public class Installation {
 
   public String reason;
 
+  /**
+   * Space-separated resource names ({@code users mail calendar files}) the installation asked for.
+   */
+  @Column(nullable = false)
+  public String resources = "";
+
+  @Column(name = "return_url")
+  public String returnUrl;
+
+  /** DELEGATED: the signed-in user's object id and user principal name. */
+  @Column(name = "user_id")
+  public String userId;
+
+  public String username;
+
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
@@ -62,6 +78,19 @@ public class Installation {
     installation.createdAt = now;
     installation.updatedAt = now;
     return installation;
+  }
+
+  public List<Resource> resourceList() {
+    return resources.isBlank()
+        ? List.of()
+        : Arrays.stream(resources.trim().split("\\s+")).map(Resource::fromValue).toList();
+  }
+
+  /** Moves to {@code newStatus}, recording why (null clears the reason). */
+  public void changeStatus(InstallationStatus newStatus, String why, Instant now) {
+    status = newStatus;
+    reason = why == null ? null : why.substring(0, Math.min(why.length(), 1024));
+    updatedAt = now;
   }
 
   public List<String> grantedPermissionList() {

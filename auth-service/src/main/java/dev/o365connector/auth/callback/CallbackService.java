@@ -1,0 +1,221 @@
+package dev.o365connector.auth.callback;
+
+import dev.o365connector.auth.installation.Installation;
+import dev.o365connector.auth.installation.InstallationEventPublisher;
+import dev.o365connector.auth.installation.InstallationRepository;
+import dev.o365connector.auth.microsoft.EntraClient;
+import dev.o365connector.auth.microsoft.EntraException;
+import dev.o365connector.auth.microsoft.EntraTokens;
+import dev.o365connector.auth.microsoft.TokenClaims;
+import dev.o365connector.auth.token.TokenSet;
+import dev.o365connector.auth.token.TokenVault;
+import dev.o365connector.contracts.installation.InstallationStatus;
+import dev.o365connector.contracts.installation.InstallationType;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Finishes an installation from Entra's redirect. The state is consumed first (a bad one changes
+ * nothing); the code exchange or client-credentials grant runs outside any transaction; the outcome
+ * is then written and announced.
+ */
+@ApplicationScoped
+public class CallbackService {
+
+  private static final Logger LOG = Logger.getLogger(CallbackService.class);
+
+  private final ConsentStates states;
+  private final InstallationRepository installations;
+  private final EntraClient entra;
+  private final TokenVault vault;
+  private final InstallationEventPublisher events;
+  private final Clock clock;
+
+  CallbackService(
+      ConsentStates states,
+      InstallationRepository installations,
+      EntraClient entra,
+      TokenVault vault,
+      InstallationEventPublisher events,
+      Clock clock) {
+    this.states = states;
+    this.installations = installations;
+    this.entra = entra;
+    this.vault = vault;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  public Uni<CallbackOutcome> handle(CallbackParams params) {
+    if (params.state() == null || params.state().isBlank()) {
+      return Uni.createFrom().item(CallbackOutcome.rejectedState());
+    }
+    return Panache.withTransaction(() -> states.redeem(params.state()))
+        .flatMap(
+            redeemed -> {
+              if (redeemed == null || !shapeFits(params, redeemed.type())) {
+                LOG.infof(
+                    "Callback refused: unknown, expired, used or mismatched state (%s)", params);
+                return Uni.createFrom().item(CallbackOutcome.rejectedState());
+              }
+              if (params.isError()) {
+                return finish(
+                    redeemed.installationId(),
+                    InstallationStatus.FAILED,
+                    "consent failed: " + params.error() + ": " + params.errorDescription(),
+                    null,
+                    null);
+              }
+              return redeemed.type() == InstallationType.DELEGATED
+                  ? signIn(params, redeemed)
+                  : adminConsent(params, redeemed.installationId());
+            });
+  }
+
+  private Uni<CallbackOutcome> signIn(CallbackParams params, ConsentStates.RedeemedState redeemed) {
+    return entra
+        .redeemCode(redeemed.authority(), params.code(), redeemed.codeVerifier())
+        .flatMap(
+            tokens -> {
+              // The id token names the user; without one (no openid granted) the access token does.
+              TokenClaims id = tokens.idTokenClaims().orElse(tokens.accessTokenClaims());
+              Set<String> granted = new TreeSet<>(tokens.accessTokenClaims().scopes());
+              SignedIn user =
+                  new SignedIn(
+                      id.tenantId().orElse(null),
+                      id.objectId().orElse(null),
+                      id.username().orElse(null));
+              return finish(
+                  redeemed.installationId(),
+                  InstallationStatus.ACTIVE,
+                  null,
+                  tokens,
+                  granted,
+                  user);
+            })
+        .onFailure(EntraException.class)
+        .recoverWithUni(
+            e -> failed(redeemed.installationId(), "code exchange failed", (EntraException) e));
+  }
+
+  private Uni<CallbackOutcome> adminConsent(CallbackParams params, UUID installationId) {
+    return Panache.withSession(() -> installations.findById(installationId))
+        .flatMap(
+            installation -> {
+              if (!params.tenant().equalsIgnoreCase(installation.tenantId)) {
+                return finish(
+                    installationId,
+                    InstallationStatus.FAILED,
+                    "admin consent came back for tenant "
+                        + params.tenant()
+                        + ", not "
+                        + installation.tenantId,
+                    null,
+                    null);
+              }
+              return entra
+                  .clientCredentials(installation.tenantId)
+                  .flatMap(
+                      tokens -> {
+                        Set<String> roles = new TreeSet<>(tokens.accessTokenClaims().roles());
+                        return roles.isEmpty()
+                            ? finish(
+                                installationId,
+                                InstallationStatus.FAILED,
+                                "admin consent granted no application permissions",
+                                null,
+                                null)
+                            : finish(
+                                installationId,
+                                InstallationStatus.ACTIVE,
+                                null,
+                                tokens,
+                                roles,
+                                null);
+                      })
+                  .onFailure(EntraException.class)
+                  .recoverWithUni(
+                      e -> failed(installationId, "client credentials failed", (EntraException) e));
+            });
+  }
+
+  private Uni<CallbackOutcome> failed(UUID installationId, String what, EntraException e) {
+    return finish(
+        installationId, InstallationStatus.FAILED, what + ": " + e.getMessage(), null, null);
+  }
+
+  private Uni<CallbackOutcome> finish(
+      UUID installationId,
+      InstallationStatus status,
+      String reason,
+      EntraTokens tokens,
+      Set<String> granted) {
+    return finish(installationId, status, reason, tokens, granted, null);
+  }
+
+  private Uni<CallbackOutcome> finish(
+      UUID installationId,
+      InstallationStatus status,
+      String reason,
+      EntraTokens tokens,
+      Set<String> granted,
+      SignedIn user) {
+    return Panache.withTransaction(
+        () ->
+            installations
+                .findById(installationId)
+                .flatMap(
+                    installation -> {
+                      apply(installation, status, reason, granted, user);
+                      Uni<Void> stored =
+                          tokens == null
+                              ? Uni.createFrom().voidItem()
+                              : vault.store(installationId, tokenSet(tokens, granted));
+                      return stored
+                          .flatMap(ignored -> installations.flush())
+                          .flatMap(ignored -> events.publish(installation.toEvent()))
+                          .replaceWith(
+                              new CallbackOutcome(
+                                  installationId, installation.status, installation.returnUrl));
+                    }));
+  }
+
+  private void apply(
+      Installation installation,
+      InstallationStatus status,
+      String reason,
+      Set<String> granted,
+      SignedIn user) {
+    installation.changeStatus(status, reason, clock.instant());
+    if (granted != null) {
+      installation.grantedPermissions = String.join(" ", granted);
+    }
+    if (user != null) {
+      installation.tenantId = user.tenantId();
+      installation.userId = user.objectId();
+      installation.username = user.username();
+    }
+  }
+
+  private static TokenSet tokenSet(EntraTokens tokens, Set<String> granted) {
+    return new TokenSet(
+        tokens.accessToken(), tokens.expiresAt(), tokens.refreshToken(), List.copyOf(granted));
+  }
+
+  /** A callback's shape must match what its state was issued for. */
+  private static boolean shapeFits(CallbackParams params, InstallationType type) {
+    if (params.isError()) {
+      return true;
+    }
+    return type == InstallationType.DELEGATED ? params.isSignIn() : params.isAdminConsent();
+  }
+
+  private record SignedIn(String tenantId, String objectId, String username) {}
+}

@@ -1,0 +1,33 @@
+package dev.o365connector.auth.token;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Tokens from one Entra token response; {@code refreshToken} is null for client-credentials grants.
+ */
+public record TokenSet(
+    String accessToken,
+    Instant accessTokenExpiresAt,
+    String refreshToken,
+    List<String> grantedScopes) {
+
+  public TokenSet {
+    Objects.requireNonNull(accessToken, "accessToken");
+    Objects.requireNonNull(accessTokenExpiresAt, "accessTokenExpiresAt");
+    grantedScopes = List.copyOf(grantedScopes);
+  }
+
+  // Token values must never reach a log line, even through string concatenation.
+  @Override
+  public String toString() {
+    return "TokenSet[accessToken=<redacted>, accessTokenExpiresAt="
+        + accessTokenExpiresAt
+        + ", refreshToken="
+        + (refreshToken == null ? "none" : "<redacted>")
+        + ", grantedScopes="
+        + grantedScopes
+        + "]";
+  }
+}
