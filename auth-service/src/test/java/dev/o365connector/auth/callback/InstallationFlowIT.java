@@ -7,16 +7,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.o365connector.auth.Installs;
 import dev.o365connector.auth.PlatformTokens;
 import dev.o365connector.contracts.Topics;
 import dev.o365connector.devstack.kafka.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -260,43 +257,18 @@ class InstallationFlowIT {
   }
 
   private static Map<String, Object> create(String body) {
-    return given()
-        .contentType("application/json")
-        .body(body)
-        .post("/installations")
-        .then()
-        .statusCode(201)
-        .extract()
-        .as(Map.class);
+    return Installs.create(body);
   }
 
-  /** What the browser does: follow the consent URL; the simulator answers with the callback. */
   private static Map<String, String> followConsent(String consentUrl) {
-    String location =
-        given()
-            .redirects()
-            .follow(false)
-            .urlEncodingEnabled(false)
-            .get(consentUrl)
-            .then()
-            .statusCode(302)
-            .extract()
-            .header("Location");
-    assertThat(location).startsWith("http://localhost:8081/connector/callback?");
-    return query(location);
+    return Installs.followConsent(consentUrl);
   }
 
   private static Response callback(Map<String, String> params) {
-    return given().queryParams(params).redirects().follow(false).get("/connector/callback");
+    return Installs.callback(params);
   }
 
   private static Map<String, String> query(String url) {
-    Map<String, String> params = new HashMap<>();
-    for (String pair : URI.create(url).getRawQuery().split("&")) {
-      int eq = pair.indexOf('=');
-      params.put(
-          pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-    return params;
+    return Installs.query(url);
   }
 }

@@ -1,0 +1,102 @@
+package dev.o365connector.auth.token;
+
+import dev.o365connector.auth.installation.Installation;
+import dev.o365connector.auth.microsoft.EntraClient;
+import dev.o365connector.auth.microsoft.EntraTokens;
+import dev.o365connector.contracts.installation.InstallationType;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Renews an installation's access token with at most one upstream grant at a time, however many
+ * requests and replicas ask: requests in this process share one renewal, and replicas serialise on
+ * a PostgreSQL advisory lock, re-reading the stored token once they hold it, so whoever comes
+ * second finds the renewed token instead of renewing again.
+ */
+@ApplicationScoped
+public class RefreshCoordinator {
+
+  private final Map<UUID, Uni<TokenSet>> inFlight = new ConcurrentHashMap<>();
+  private final TokenVault vault;
+  private final EntraClient entra;
+  private final Clock clock;
+
+  RefreshCoordinator(TokenVault vault, EntraClient entra, Clock clock) {
+    this.vault = vault;
+    this.entra = entra;
+    this.clock = clock;
+  }
+
+  /**
+   * A token valid for at least {@code margin}. {@code rejected}, when set, is a token the caller
+   * saw refused: a stored token equal to it is renewed even if it has not expired.
+   */
+  public Uni<TokenSet> renew(Installation installation, Duration margin, String rejected) {
+    UUID id = installation.id;
+    return inFlight.computeIfAbsent(
+        id,
+        key ->
+            renewUnderLock(installation, margin, rejected)
+                .onTermination()
+                .invoke(() -> inFlight.remove(key))
+                .memoize()
+                .indefinitely());
+  }
+
+  private Uni<TokenSet> renewUnderLock(
+      Installation installation, Duration margin, String rejected) {
+    return Panache.withTransaction(
+        () ->
+            Panache.getSession()
+                .flatMap(
+                    session ->
+                        session
+                            .createNativeQuery(
+                                "select pg_advisory_xact_lock(hashtextextended(:id, 0))")
+                            .setParameter("id", installation.id.toString())
+                            .getSingleResult())
+                .flatMap(locked -> vault.load(installation.id))
+                .flatMap(
+                    stored ->
+                        stillGood(stored, margin, rejected)
+                            ? Uni.createFrom().item(stored.get())
+                            : grant(installation, stored)
+                                .flatMap(
+                                    tokens ->
+                                        vault.store(installation.id, tokens).replaceWith(tokens))));
+  }
+
+  private boolean stillGood(Optional<TokenSet> stored, Duration margin, String rejected) {
+    return stored.isPresent()
+        && !stored.get().accessToken().equals(rejected)
+        && stored.get().accessTokenExpiresAt().isAfter(clock.instant().plus(margin));
+  }
+
+  private Uni<TokenSet> grant(Installation installation, Optional<TokenSet> stored) {
+    Uni<EntraTokens> response =
+        installation.type == InstallationType.APPLICATION
+            ? entra.clientCredentials(installation.tenantId)
+            : entra.refresh(
+                installation.tenantId,
+                stored
+                    .map(TokenSet::refreshToken)
+                    .orElseThrow(() -> new IllegalStateException("no refresh token stored")));
+    return response.map(
+        tokens ->
+            new TokenSet(
+                tokens.accessToken(),
+                tokens.expiresAt(),
+                tokens.refreshToken(),
+                installation.type == InstallationType.APPLICATION
+                    ? List.copyOf(tokens.accessTokenClaims().roles())
+                    : stored.map(TokenSet::grantedScopes).orElse(List.of())));
+  }
+}

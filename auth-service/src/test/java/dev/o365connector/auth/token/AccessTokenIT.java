@@ -1,0 +1,214 @@
+package dev.o365connector.auth.token;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.o365connector.auth.Installs;
+import dev.o365connector.auth.PlatformTokens;
+import dev.o365connector.contracts.Topics;
+import dev.o365connector.devstack.kafka.KafkaTestClient;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AccessTokenIT {
+
+  @ConfigProperty(name = "o365.simulator.base-url")
+  String simulator;
+
+  @ConfigProperty(name = "o365.simulator.graph-base-url")
+  String graph;
+
+  @ConfigProperty(name = "o365.simulator.tenant.id")
+  String tenantId;
+
+  private String gateway;
+
+  @BeforeEach
+  void authenticate() {
+    PlatformTokens.authenticateAs("platform-dev");
+    gateway = PlatformTokens.of("graph-gateway");
+  }
+
+  @AfterEach
+  void forgetToken() {
+    PlatformTokens.reset();
+  }
+
+  @Test
+  void applicationTokenIsAcceptedByGraphAndCachedUntilForced() {
+    String id =
+        Installs.installed(
+            "{\"accountId\":\"tokens\",\"type\":\"APPLICATION\",\"tenantId\":\""
+                + tenantId
+                + "\"}");
+    long before = grants("client_credentials");
+
+    String first = accessToken(id, false);
+    String cached = accessToken(id, false);
+    assertThat(cached).isEqualTo(first);
+    assertThat(grants("client_credentials")).isEqualTo(before);
+    given().auth().oauth2(first).get(graph + "/users").then().statusCode(200);
+
+    String forced = accessToken(id, true);
+    assertThat(forced).isNotEqualTo(first);
+    assertThat(grants("client_credentials")).isEqualTo(before + 1);
+  }
+
+  @Test
+  void delegatedTokenReadsTheSignedInUsersMailbox() {
+    String id =
+        Installs.installed(
+            "{\"accountId\":\"tokens\",\"type\":\"DELEGATED\",\"resources\":[\"mail\"]}");
+
+    given()
+        .auth()
+        .oauth2(gateway)
+        .contentType("application/json")
+        .body("{}")
+        .post("/installations/" + id + "/access-token")
+        .then()
+        .statusCode(200)
+        .body("type", equalTo("DELEGATED"))
+        .body("tenantId", equalTo(tenantId))
+        .body("grantedPermissions[0]", equalTo("Mail.Read"));
+    given()
+        .auth()
+        .oauth2(accessToken(id, false))
+        .get(graph + "/me/mailFolders/inbox")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void twoHundredConcurrentRequestsForAnExpiredTokenCauseExactlyOneGrant() throws Throwable {
+    String id =
+        Installs.installed(
+            "{\"accountId\":\"tokens\",\"type\":\"DELEGATED\",\"resources\":[\"mail\"]}");
+    String expired = accessToken(id, false);
+    expireStoredAccessToken(id);
+    long before = grants("refresh_token");
+
+    ExecutorService pool = Executors.newFixedThreadPool(32);
+    List<CompletableFuture<String>> calls = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      calls.add(CompletableFuture.supplyAsync(() -> accessToken(id, false), pool));
+    }
+    List<String> tokens = calls.stream().map(CompletableFuture::join).toList();
+    pool.shutdown();
+
+    assertThat(tokens).doesNotContain(expired).containsOnly(tokens.get(0));
+    assertThat(grants("refresh_token")).isEqualTo(before + 1);
+  }
+
+  /** What an hour of waiting would do: the stored access token is past its expiry. */
+  private static void expireStoredAccessToken(String installationId) throws Throwable {
+    VertxContextSupport.subscribeAndAwait(
+        () ->
+            Panache.withTransaction(
+                () ->
+                    Panache.getSession()
+                        .flatMap(
+                            session ->
+                                session
+                                    .createNativeQuery(
+                                        "update stored_token set access_token_expires_at = now() - interval '1 minute'"
+                                            + " where installation_id = :id")
+                                    .setParameter("id", UUID.fromString(installationId))
+                                    .executeUpdate())));
+  }
+
+  @Test
+  void aRevokedRefreshTokenMovesTheInstallationToReauthRequired() {
+    String id =
+        Installs.installed(
+            "{\"accountId\":\"tokens\",\"type\":\"DELEGATED\",\"resources\":[\"mail\"]}");
+    given()
+        .post(simulator + "/_sim/tenants/" + tenantId + "/refresh-tokens/revoke")
+        .then()
+        .statusCode(200);
+
+    given()
+        .auth()
+        .oauth2(gateway)
+        .contentType("application/json")
+        .body("{\"forceRefresh\":true}")
+        .post("/installations/" + id + "/access-token")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("detail", containsString("REAUTH_REQUIRED"));
+    given().get("/installations/" + id).then().body("status", equalTo("REAUTH_REQUIRED"));
+    assertThat(
+            KafkaTestClient.shared()
+                .awaitRecord(
+                    Topics.INSTALLATIONS,
+                    r -> id.equals(r.key()) && r.value().contains("REAUTH_REQUIRED"),
+                    Duration.ofSeconds(30)))
+        .isPresent();
+  }
+
+  @Test
+  void onlyTheTokenIssuingRoleGetsTokens() {
+    String id =
+        Installs.installed(
+            "{\"accountId\":\"tokens\",\"type\":\"APPLICATION\",\"tenantId\":\""
+                + tenantId
+                + "\"}");
+    given()
+        .auth()
+        .oauth2(PlatformTokens.of("sync-worker"))
+        .contentType("application/json")
+        .body("{}")
+        .post("/installations/" + id + "/access-token")
+        .then()
+        .statusCode(403);
+    PlatformTokens.reset();
+    given()
+        .contentType("application/json")
+        .body("{}")
+        .post("/installations/" + id + "/access-token")
+        .then()
+        .statusCode(401);
+  }
+
+  private String accessToken(String installationId, boolean force) {
+    return given()
+        .auth()
+        .oauth2(gateway)
+        .contentType("application/json")
+        .body("{\"forceRefresh\":" + force + "}")
+        .post("/installations/" + installationId + "/access-token")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("accessToken");
+  }
+
+  @SuppressWarnings("unchecked")
+  private long grants(String grantType) {
+    Map<String, Object> stats =
+        given().get(simulator + "/_sim/stats").then().statusCode(200).extract().as(Map.class);
+    Map<String, Object> byGrant =
+        (Map<String, Object>)
+            ((Map<String, Object>) ((Map<String, Object>) stats.get("tokens")).get("issued"))
+                .get("byGrantType");
+    Object count = byGrant.get(grantType);
+    return count == null ? 0 : ((Number) count).longValue();
+  }
+}
