@@ -56,4 +56,35 @@ public interface AuthConfig {
   /** Access tokens are handed out until this long before they expire, then renewed. */
   @WithDefault("PT5M")
   Duration accessTokenMargin();
+
+  /** How often installations are counted for the {@code o365_auth_installations} gauge. */
+  @WithDefault("PT30S")
+  Duration installationMetricsPeriod();
+
+  /** How patiently auth-service talks to Entra's token endpoint. */
+  Entra entra();
+
+  /** Retries, timeouts and client cache of the Entra token client. */
+  interface Entra {
+
+    /** Retries of a transient failure (5xx, temporarily_unavailable, no answer). */
+    @WithDefault("3")
+    int maxRetries();
+
+    /** First back-off; doubles with jitter up to {@link #maxBackoff()}. */
+    @WithDefault("PT0.2S")
+    Duration initialBackoff();
+
+    /** Back-off ceiling. */
+    @WithDefault("PT5S")
+    Duration maxBackoff();
+
+    /** How long one attempt may take, connecting included. */
+    @WithDefault("PT10S")
+    Duration timeout();
+
+    /** Per-tenant OIDC clients kept open; the least recently used are closed. */
+    @WithDefault("500")
+    int maxClients();
+  }
 }

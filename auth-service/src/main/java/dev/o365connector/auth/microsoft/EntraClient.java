@@ -11,12 +11,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,20 +38,15 @@ public class EntraClient {
   private final MeterRegistry registry;
 
   @Inject
-  EntraClient(
-      AuthConfig config,
-      OidcClients oidcClients,
-      MeterRegistry registry,
-      @ConfigProperty(name = "o365.auth.entra.max-retries", defaultValue = "3") int maxRetries,
-      @ConfigProperty(name = "o365.auth.entra.initial-backoff", defaultValue = "PT0.2S")
-          Duration initialBackoff,
-      @ConfigProperty(name = "o365.auth.entra.max-backoff", defaultValue = "PT5S")
-          Duration maxBackoff,
-      @ConfigProperty(name = "o365.auth.entra.timeout", defaultValue = "PT10S") Duration timeout,
-      @ConfigProperty(name = "o365.auth.entra.max-clients", defaultValue = "500") int maxClients) {
+  EntraClient(AuthConfig config, OidcClients oidcClients, MeterRegistry registry) {
     this(
         EntraApp.of(config),
-        new EntraPolicy(maxRetries, initialBackoff, maxBackoff, timeout, maxClients),
+        new EntraPolicy(
+            config.entra().maxRetries(),
+            config.entra().initialBackoff(),
+            config.entra().maxBackoff(),
+            config.entra().timeout(),
+            config.entra().maxClients()),
         oidcClients,
         registry);
   }

@@ -4,6 +4,8 @@ import dev.o365connector.auth.installation.Installation;
 import dev.o365connector.auth.microsoft.EntraClient;
 import dev.o365connector.auth.microsoft.EntraTokens;
 import dev.o365connector.contracts.installation.InstallationType;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,11 +30,13 @@ public class RefreshCoordinator {
   private final TokenVault vault;
   private final EntraClient entra;
   private final Clock clock;
+  private final MeterRegistry registry;
 
-  RefreshCoordinator(TokenVault vault, EntraClient entra, Clock clock) {
+  RefreshCoordinator(TokenVault vault, EntraClient entra, Clock clock, MeterRegistry registry) {
     this.vault = vault;
     this.entra = entra;
     this.clock = clock;
+    this.registry = registry;
   }
 
   /**
@@ -43,12 +47,24 @@ public class RefreshCoordinator {
     UUID id = installation.id;
     return inFlight.computeIfAbsent(
         id,
-        key ->
-            renewUnderLock(installation, margin, rejected)
-                .onTermination()
-                .invoke(() -> inFlight.remove(key))
-                .memoize()
-                .indefinitely());
+        key -> {
+          Timer.Sample sample = Timer.start(registry);
+          return renewUnderLock(installation, margin, rejected)
+              .onTermination()
+              .invoke(
+                  (tokens, failure, cancelled) -> {
+                    inFlight.remove(key);
+                    sample.stop(
+                        Timer.builder("o365.auth.token.renewal")
+                            .description(
+                                "Renewing an access token, lock wait and Entra grant included")
+                            .tag("type", installation.type.name())
+                            .tag("outcome", failure == null ? "success" : "failure")
+                            .register(registry));
+                  })
+              .memoize()
+              .indefinitely();
+        });
   }
 
   private Uni<TokenSet> renewUnderLock(

@@ -2,6 +2,7 @@ package dev.o365connector.auth.token;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -161,6 +162,30 @@ class AccessTokenIT {
                     r -> id.equals(r.key()) && r.value().contains("REAUTH_REQUIRED"),
                     Duration.ofSeconds(30)))
         .isPresent();
+  }
+
+  @Test
+  void grantsRenewalsAndInstallationsByStatusAreMetered() {
+    String id =
+        Installs.installed(
+            "{\"accountId\":\"metrics\",\"type\":\"APPLICATION\",\"tenantId\":\""
+                + tenantId
+                + "\"}");
+    accessToken(id, true);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              String metrics =
+                  given().get("/q/metrics").then().statusCode(200).extract().asString();
+              assertThat(metrics)
+                  .containsPattern("o365_auth_installations\\{status=\"ACTIVE\"\\} [1-9]")
+                  .containsPattern(
+                      "o365_auth_token_renewal_seconds_count\\{outcome=\"success\",type=\"APPLICATION\"\\} [1-9]")
+                  .containsPattern(
+                      "o365_auth_entra_grants_total\\{grant=\"client_credentials\",outcome=\"success\"\\} [1-9]");
+            });
   }
 
   @Test
