@@ -64,6 +64,21 @@ public interface AuthConfig {
   /** How patiently auth-service talks to Entra's token endpoint. */
   Entra entra();
 
+  /** Keeping idle DELEGATED refresh tokens alive. */
+  ProactiveRefresh proactiveRefresh();
+
+  /** Refreshing tokens before Entra expires them for inactivity. */
+  interface ProactiveRefresh {
+
+    /** How often the job looks for idle tokens (a Quarkus scheduler period). */
+    @WithDefault("1h")
+    String every();
+
+    /** A DELEGATED token not renewed for this long is refreshed. */
+    @WithDefault("P7D")
+    Duration idle();
+  }
+
   /** Retries, timeouts and client cache of the Entra token client. */
   interface Entra {
 
