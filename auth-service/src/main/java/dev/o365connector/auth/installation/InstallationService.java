@@ -5,6 +5,7 @@ import dev.o365connector.auth.callback.ConsentStates;
 import dev.o365connector.auth.callback.ConsentUrls;
 import dev.o365connector.auth.config.AuthConfig;
 import dev.o365connector.auth.error.ApiProblem;
+import dev.o365connector.auth.token.IssuedTokenCache;
 import dev.o365connector.auth.token.TokenVault;
 import dev.o365connector.contracts.Resource;
 import dev.o365connector.contracts.installation.InstallationStatus;
@@ -34,6 +35,7 @@ public class InstallationService {
   private final ConsentStateRepository stateRows;
   private final ConsentUrls urls;
   private final TokenVault vault;
+  private final IssuedTokenCache issuedTokens;
   private final InstallationEventPublisher events;
   private final AuthConfig config;
   private final Clock clock;
@@ -44,6 +46,7 @@ public class InstallationService {
       ConsentStateRepository stateRows,
       ConsentUrls urls,
       TokenVault vault,
+      IssuedTokenCache issuedTokens,
       InstallationEventPublisher events,
       AuthConfig config,
       Clock clock) {
@@ -52,6 +55,7 @@ public class InstallationService {
     this.stateRows = stateRows;
     this.urls = urls;
     this.vault = vault;
+    this.issuedTokens = issuedTokens;
     this.events = events;
     this.config = config;
     this.clock = clock;
@@ -116,6 +120,7 @@ public class InstallationService {
                 return Uni.createFrom().voidItem();
               }
               i.changeStatus(InstallationStatus.UNINSTALLED, "uninstalled", clock.instant());
+              issuedTokens.evict(i.id);
               return vault
                   .wipe(i.id)
                   .flatMap(ignored -> stateRows.deleteByInstallation(i.id))

@@ -32,6 +32,7 @@ public class AccessTokenService {
   private final TokenVault vault;
   private final RefreshCoordinator coordinator;
   private final InstallationEventPublisher events;
+  private final IssuedTokenCache cache;
   private final AuthConfig config;
   private final Clock clock;
 
@@ -40,17 +41,26 @@ public class AccessTokenService {
       TokenVault vault,
       RefreshCoordinator coordinator,
       InstallationEventPublisher events,
+      IssuedTokenCache cache,
       AuthConfig config,
       Clock clock) {
     this.installations = installations;
     this.vault = vault;
     this.coordinator = coordinator;
     this.events = events;
+    this.cache = cache;
     this.config = config;
     this.clock = clock;
   }
 
   public Uni<AccessTokenView> issue(UUID installationId, boolean forceRefresh) {
+    if (!forceRefresh) {
+      Optional<AccessTokenView> cached = cache.get(installationId, config.accessTokenMargin());
+      if (cached.isPresent()) {
+        return Uni.createFrom().item(cached.get());
+      }
+    }
+    cache.evict(installationId);
     return Panache.withSession(() -> installations.findById(installationId))
         .flatMap(
             installation -> {
@@ -63,7 +73,8 @@ public class AccessTokenService {
               }
               return Panache.withSession(() -> vault.load(installationId))
                   .flatMap(cached -> current(installation, cached, forceRefresh))
-                  .map(tokens -> view(installation, tokens));
+                  .map(tokens -> view(installation, tokens))
+                  .invoke(view -> cache.put(installationId, view));
             });
   }
 
