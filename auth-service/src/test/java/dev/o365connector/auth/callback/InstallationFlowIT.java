@@ -9,11 +9,10 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.o365connector.auth.Installs;
 import dev.o365connector.auth.PlatformTokens;
+import dev.o365connector.auth.TestSql;
 import dev.o365connector.contracts.Topics;
 import dev.o365connector.devstack.kafka.KafkaTestClient;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.Map;
@@ -176,23 +175,13 @@ class InstallationFlowIT {
   }
 
   @Test
-  void anExpiredStateIs400AndLeavesTheInstallationPending() throws Throwable {
+  void anExpiredStateIs400AndLeavesTheInstallationPending() {
     Map<String, Object> created = create("{\"accountId\":\"acme\",\"type\":\"DELEGATED\"}");
     Map<String, String> redirect = followConsent((String) created.get("consentUrl"));
     // What ten minutes of waiting would do.
-    VertxContextSupport.subscribeAndAwait(
-        () ->
-            Panache.withTransaction(
-                () ->
-                    Panache.getSession()
-                        .flatMap(
-                            session ->
-                                session
-                                    .createNativeQuery(
-                                        "update consent_state set expires_at = now() - interval '1 second'"
-                                            + " where installation_id = :id")
-                                    .setParameter("id", UUID.fromString((String) created.get("id")))
-                                    .executeUpdate())));
+    TestSql.execute(
+        "update consent_state set expires_at = now() - interval '1 second' where installation_id = :id",
+        Map.of("id", UUID.fromString((String) created.get("id"))));
 
     callback(redirect).then().statusCode(400);
     given().get("/installations/" + created.get("id")).then().body("status", equalTo("PENDING"));

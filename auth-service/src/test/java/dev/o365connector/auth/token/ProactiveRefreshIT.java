@@ -1,26 +1,22 @@
 package dev.o365connector.auth.token;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.o365connector.auth.Installs;
 import dev.o365connector.auth.PlatformTokens;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import dev.o365connector.auth.SimulatorStats;
+import dev.o365connector.auth.TestSql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ProactiveRefreshIT {
-
-  @ConfigProperty(name = "o365.simulator.base-url")
-  String simulator;
 
   @Inject ProactiveRefresh job;
 
@@ -41,13 +37,13 @@ class ProactiveRefreshIT {
             "{\"accountId\":\"proactive\",\"type\":\"DELEGATED\",\"resources\":[\"mail\"]}");
     Installs.installed(
         "{\"accountId\":\"proactive\",\"type\":\"DELEGATED\",\"resources\":[\"mail\"]}");
-    sql(
+    TestSql.execute(
         "update stored_token set refreshed_at = refreshed_at - interval '8 days' where installation_id = :id",
-        idle);
-    long before = grants("refresh_token");
+        Map.of("id", UUID.fromString(idle)));
+    long before = SimulatorStats.grants("refresh_token");
 
     assertThat(VertxContextSupport.subscribeAndAwait(job::runOnce)).isEqualTo(1);
-    assertThat(grants("refresh_token")).isEqualTo(before + 1);
+    assertThat(SimulatorStats.grants("refresh_token")).isEqualTo(before + 1);
     assertThat(VertxContextSupport.subscribeAndAwait(job::runOnce)).isZero();
   }
 
@@ -56,60 +52,21 @@ class ProactiveRefreshIT {
     String idle =
         Installs.installed(
             "{\"accountId\":\"proactive\",\"type\":\"DELEGATED\",\"resources\":[\"mail\"]}");
-    sql(
+    TestSql.execute(
         "update stored_token set refreshed_at = refreshed_at - interval '8 days' where installation_id = :id",
-        idle);
-    lease("'other-replica'", "now() + interval '5 minutes'");
+        Map.of("id", UUID.fromString(idle)));
+    // Another replica holds the lease.
+    TestSql.execute(
+        "update job_lease set owner = 'other-replica', expires_at = now() + interval '5 minutes'"
+            + " where name = 'proactive-refresh'",
+        Map.of());
     try {
       assertThat(VertxContextSupport.subscribeAndAwait(job::runOnce)).isZero();
     } finally {
-      lease("owner", "'-infinity'");
+      TestSql.execute(
+          "update job_lease set expires_at = '-infinity' where name = 'proactive-refresh'",
+          Map.of());
     }
     assertThat(VertxContextSupport.subscribeAndAwait(job::runOnce)).isEqualTo(1);
-  }
-
-  /** Sets the proactive-refresh lease as another replica would (SQL expressions, not values). */
-  private static void lease(String owner, String expiresAt) throws Throwable {
-    VertxContextSupport.subscribeAndAwait(
-        () ->
-            Panache.withTransaction(
-                () ->
-                    Panache.getSession()
-                        .flatMap(
-                            session ->
-                                session
-                                    .createNativeQuery(
-                                        "update job_lease set owner = "
-                                            + owner
-                                            + ", expires_at = "
-                                            + expiresAt
-                                            + " where name = 'proactive-refresh'")
-                                    .executeUpdate())));
-  }
-
-  private static void sql(String statement, String installationId) throws Throwable {
-    VertxContextSupport.subscribeAndAwait(
-        () ->
-            Panache.withTransaction(
-                () ->
-                    Panache.getSession()
-                        .flatMap(
-                            session ->
-                                session
-                                    .createNativeQuery(statement)
-                                    .setParameter("id", UUID.fromString(installationId))
-                                    .executeUpdate())));
-  }
-
-  @SuppressWarnings("unchecked")
-  private long grants(String grantType) {
-    Map<String, Object> stats =
-        given().get(simulator + "/_sim/stats").then().statusCode(200).extract().as(Map.class);
-    Map<String, Object> byGrant =
-        (Map<String, Object>)
-            ((Map<String, Object>) ((Map<String, Object>) stats.get("tokens")).get("issued"))
-                .get("byGrantType");
-    Object count = byGrant.get(grantType);
-    return count == null ? 0 : ((Number) count).longValue();
   }
 }

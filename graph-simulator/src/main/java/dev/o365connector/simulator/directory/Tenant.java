@@ -121,10 +121,6 @@ public final class Tenant {
     adminConsents.put(app.clientId(), app.applicationPermissions());
   }
 
-  public void revokeAdminConsent(String clientId) {
-    adminConsents.remove(clientId);
-  }
-
   /** The app roles an admin granted to the app in this tenant; empty without admin consent. */
   public Optional<Set<String>> adminConsentedRoles(String clientId) {
     return Optional.ofNullable(adminConsents.get(clientId));
