@@ -1,12 +1,9 @@
 package dev.o365connector.gateway;
 
-import dev.o365connector.devstack.kafka.KafkaTestResource;
 import dev.o365connector.devstack.quarkus.ServiceEndpointsContract;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@WithTestResource(KafkaTestResource.class)
 class GraphGatewayEndpointsIT extends ServiceEndpointsContract {
 
   @Override

@@ -18,7 +18,7 @@ public class AccessTokenCache {
   /** A token this close to expiry could lapse while Graph is still handling the request. */
   static final Duration EXPIRY_MARGIN = Duration.ofMinutes(2);
 
-  private final Map<String, CachedAccessToken> tokens = new ConcurrentHashMap<>();
+  private final Map<String, InstallationAccess> tokens = new ConcurrentHashMap<>();
   private final Clock clock;
 
   AccessTokenCache(Clock clock) {
@@ -26,8 +26,8 @@ public class AccessTokenCache {
   }
 
   /** The cached token of an installation, if it is still usable. */
-  public Optional<CachedAccessToken> get(String installationId) {
-    CachedAccessToken token = tokens.get(installationId);
+  public Optional<InstallationAccess> get(String installationId) {
+    InstallationAccess token = tokens.get(installationId);
     if (token == null) {
       return Optional.empty();
     }
@@ -38,7 +38,7 @@ public class AccessTokenCache {
     return Optional.of(token);
   }
 
-  public void put(String installationId, CachedAccessToken token) {
+  public void put(String installationId, InstallationAccess token) {
     tokens.put(installationId, token);
   }
 

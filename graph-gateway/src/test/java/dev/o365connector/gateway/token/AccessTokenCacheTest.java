@@ -15,7 +15,8 @@ class AccessTokenCacheTest {
 
   @Test
   void servesATokenThatIsFarFromExpiry() {
-    CachedAccessToken token = new CachedAccessToken("t1", NOW.plus(Duration.ofMinutes(30)));
+    InstallationAccess token =
+        InstallationAccessFixtures.access("t1", NOW.plus(Duration.ofMinutes(30)));
     cache.put("inst", token);
 
     assertThat(cache.get("inst")).contains(token);
@@ -23,15 +24,17 @@ class AccessTokenCacheTest {
 
   @Test
   void dropsATokenInsideTheExpiryMargin() {
-    cache.put("inst", new CachedAccessToken("t1", NOW.plus(AccessTokenCache.EXPIRY_MARGIN)));
+    cache.put(
+        "inst", InstallationAccessFixtures.access("t1", NOW.plus(AccessTokenCache.EXPIRY_MARGIN)));
 
     assertThat(cache.get("inst")).isEmpty();
   }
 
   @Test
   void evictionForgetsOnlyThatInstallation() {
-    CachedAccessToken other = new CachedAccessToken("t2", NOW.plus(Duration.ofHours(1)));
-    cache.put("inst", new CachedAccessToken("t1", NOW.plus(Duration.ofHours(1))));
+    InstallationAccess other =
+        InstallationAccessFixtures.access("t2", NOW.plus(Duration.ofHours(1)));
+    cache.put("inst", InstallationAccessFixtures.access("t1", NOW.plus(Duration.ofHours(1))));
     cache.put("other", other);
 
     cache.evict("inst");
@@ -42,6 +45,7 @@ class AccessTokenCacheTest {
 
   @Test
   void neverPrintsTheTokenItself() {
-    assertThat(new CachedAccessToken("secret-token", NOW).toString()).doesNotContain("secret");
+    assertThat(InstallationAccessFixtures.access("secret-token", NOW).toString())
+        .doesNotContain("secret");
   }
 }

@@ -4,8 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.o365connector.contracts.Topics;
 import dev.o365connector.devstack.kafka.KafkaTestClient;
-import dev.o365connector.devstack.kafka.KafkaTestResource;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -14,7 +12,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(KafkaTestResource.class)
 class InstallationEventConsumerIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -49,7 +46,9 @@ class InstallationEventConsumerIT {
 
   private String cachedInstallation() {
     String id = UUID.randomUUID().toString();
-    cache.put(id, new CachedAccessToken("token-" + id, Instant.now().plus(Duration.ofHours(1))));
+    cache.put(
+        id,
+        InstallationAccessFixtures.access("token-" + id, Instant.now().plus(Duration.ofHours(1))));
     return id;
   }
 

@@ -1,0 +1,114 @@
+package dev.o365connector.devstack.services;
+
+import dev.o365connector.devstack.simulator.SimulatorTestResource;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Installs through a running auth-service exactly as a customer would: create the installation,
+ * follow its consent URL at the simulator (which signs the demo user in or grants admin consent),
+ * hand the redirect to auth-service's callback. Also fetches platform tokens for any internal
+ * client of the simulator's platform tenant.
+ */
+public final class InstallFlow {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  private final String authUrl;
+  private final Map<String, String> simulator = new SimulatorTestResource().start();
+
+  public InstallFlow(String authUrl) {
+    this.authUrl = authUrl;
+  }
+
+  /** The shared simulator's demo tenant id. */
+  public String demoTenantId() {
+    return simulator.get("o365.simulator.tenant.id");
+  }
+
+  /** A platform access token of {@code clientId} (e.g. {@code platform-dev}: every role). */
+  public String platformToken(String clientId) {
+    String form =
+        "grant_type=client_credentials&scope="
+            + URLEncoder.encode("o365-connector/.default", StandardCharsets.UTF_8)
+            + "&client_id="
+            + clientId
+            + "&client_secret="
+            + URLEncoder.encode(
+                simulator.get("o365.simulator.platform." + clientId + ".secret"),
+                StandardCharsets.UTF_8);
+    JsonObject body =
+        new JsonObject(
+            send(
+                HttpRequest.newBuilder(
+                        URI.create(simulator.get("o365.simulator.platform.token-url")))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)),
+                200));
+    return body.getString("access_token");
+  }
+
+  /** Creates an installation ({@code request} as DESIGN.md §3) and completes consent; its id. */
+  public String install(JsonObject request) {
+    JsonObject created =
+        new JsonObject(
+            send(
+                HttpRequest.newBuilder(URI.create(authUrl + "/installations"))
+                    .header("Authorization", "Bearer " + platformToken("platform-dev"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(request.encode())),
+                201));
+    HttpResponse<String> consent =
+        exchange(HttpRequest.newBuilder(URI.create(created.getString("consentUrl"))));
+    String redirect = consent.headers().firstValue("Location").orElseThrow();
+    URI callback = URI.create(redirect);
+    send(
+        HttpRequest.newBuilder(
+            URI.create(authUrl + callback.getRawPath() + "?" + callback.getRawQuery())),
+        200);
+    return created.getString("id");
+  }
+
+  /** Uninstalls {@code installationId}. */
+  public void uninstall(String installationId) {
+    send(
+        HttpRequest.newBuilder(URI.create(authUrl + "/installations/" + installationId))
+            .header("Authorization", "Bearer " + platformToken("platform-dev"))
+            .DELETE(),
+        204);
+  }
+
+  private static String send(HttpRequest.Builder request, int expected) {
+    HttpResponse<String> response = exchange(request);
+    if (response.statusCode() != expected) {
+      throw new IllegalStateException(
+          request.build().uri().getPath()
+              + " answered "
+              + response.statusCode()
+              + " instead of "
+              + expected
+              + ": "
+              + response.body());
+    }
+    return response.body();
+  }
+
+  private static HttpResponse<String> exchange(HttpRequest.Builder request) {
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

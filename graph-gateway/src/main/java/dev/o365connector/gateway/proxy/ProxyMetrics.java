@@ -1,0 +1,58 @@
+package dev.o365connector.gateway.proxy;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/**
+ * The gateway's request metrics: {@code o365_gateway_requests_total} by route template, status and
+ * outcome (allowed, denied, retried, throttled, failed), {@code o365_gateway_upstream_seconds} (one
+ * Graph attempt, to its response headers) and {@code o365_gateway_added_seconds} (the gateway's own
+ * share of a request: its total minus Graph's time and deliberate waits).
+ */
+@ApplicationScoped
+public class ProxyMetrics {
+
+  /** Routes not on the catalogue are counted under one tag, so tags stay bounded. */
+  public static final String UNMATCHED = "unmatched";
+
+  private final MeterRegistry registry;
+  private final Timer added;
+
+  ProxyMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.added =
+        Timer.builder("o365.gateway.added")
+            .description("Latency the gateway adds to a request")
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
+  }
+
+  public void request(String route, int status, String outcome) {
+    registry
+        .counter(
+            "o365.gateway.requests",
+            "route",
+            route,
+            "status",
+            Integer.toString(status),
+            "outcome",
+            outcome)
+        .increment();
+  }
+
+  public void upstream(String route, Duration latency) {
+    Timer.builder("o365.gateway.upstream")
+        .description("Graph's latency for one attempt, to its response headers")
+        .tag("route", route)
+        .register(registry)
+        .record(latency);
+  }
+
+  public void added(Duration latency) {
+    if (!latency.isNegative()) {
+      added.record(latency);
+    }
+  }
+}
