@@ -73,8 +73,8 @@ public final class GraphSimulator implements AutoCloseable {
     Router router = Router.router(vertx);
     router.route().handler(BodyHandler.create().setBodyLimit(10 * 1024 * 1024));
     FunctionSyntax.register(router);
-    // Stats first to see every final status; limits before faults, so a delayed request holds
-    // its mailbox slot while it waits.
+    // Stats first to see every final status and time each request from its arrival; limits
+    // before faults, so a delayed request holds its mailbox slot while it waits.
     new StatsRoutes(context).register(router);
     new LimitRoutes(context).register(router);
     new FaultRoutes(context).register(router);

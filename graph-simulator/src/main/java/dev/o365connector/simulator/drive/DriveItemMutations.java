@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Files and folders appearing, being renamed or rewritten, deleted with everything below them, and
- * moved between folders of their drive.
+ * Files and folders appearing (files of a given {@code size} if asked), being renamed or rewritten,
+ * deleted with everything below them, and moved between folders of their drive.
  */
 public final class DriveItemMutations implements ResourceMutations {
 
@@ -56,13 +56,20 @@ public final class DriveItemMutations implements ResourceMutations {
     JsonArray created = new JsonArray();
     List<Drive> drives = drives(tenant);
     int count = MutationSpec.count(spec.getValue("create"));
+    Long size = size(spec.getValue("size"));
     DriveSeeder seeder = new DriveSeeder(ids);
     for (int i = 0; i < count && !drives.isEmpty(); i++) {
       Drive drive = drives.get(ids.nextInt(drives.size()));
       List<String> folders = drive.folderIds();
       String parent = folders.get(ids.nextInt(folders.size()));
-      DriveItem item =
-          ids.nextInt(4) == 0 ? seeder.newFolder(drive, parent) : seeder.newFile(drive, parent);
+      DriveItem item;
+      if (size != null) {
+        item = seeder.newFile(drive, parent, size);
+      } else if (ids.nextInt(4) == 0) {
+        item = seeder.newFolder(drive, parent);
+      } else {
+        item = seeder.newFile(drive, parent);
+      }
       created.add(item.id());
     }
     return new JsonObject()
@@ -70,6 +77,20 @@ public final class DriveItemMutations implements ResourceMutations {
         .put("updated", updated)
         .put("deleted", deleted)
         .put("moved", moved);
+  }
+
+  /**
+   * {@code size}: every item {@code create} makes is then a file of that many bytes, e.g. to test a
+   * large download; absent, a quarter are folders and files get a size plausible for their kind.
+   */
+  private static Long size(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if ((value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= 0) {
+      return ((Number) value).longValue();
+    }
+    throw new IllegalArgumentException("size takes a non-negative number of bytes, got " + value);
   }
 
   private record Move(String id, String to) {}

@@ -15,6 +15,7 @@ import dev.o365connector.simulator.graph.GraphRequests;
 import dev.o365connector.simulator.graph.Permission;
 import dev.o365connector.simulator.graph.TargetUser;
 import dev.o365connector.simulator.graph.Workload;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -23,8 +24,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * OneDrive: the drive, its root, items and children, and {@code root/delta}, under {@code
- * /me/drive}, {@code /users/{id}/drive} and {@code /drives/{driveId}}.
+ * OneDrive: the drive, its root, items, their children and content, and {@code root/delta}, under
+ * {@code /me/drive}, {@code /users/{id}/drive} and {@code /drives/{driveId}}.
  */
 public final class DriveRoutes {
 
@@ -51,6 +52,10 @@ public final class DriveRoutes {
         router,
         "/items/:itemId/children",
         (ctx, drive) -> children(ctx, drive, ctx.pathParam("itemId")));
+    route(
+        router,
+        "/items/:itemId/content",
+        (ctx, drive) -> content(ctx, drive, ctx.pathParam("itemId")));
   }
 
   /** Registers {@code suffix} below {@code /me/drive}, {@code /users/{id}/drive} and a drive id. */
@@ -99,6 +104,30 @@ public final class DriveRoutes {
               + (skip + top));
     }
     GraphErrors.ok(ctx, body);
+  }
+
+  /**
+   * A file's bytes, 200 with the content itself: Graph answers 302 to a pre-authenticated download
+   * URL instead, which clients follow without credentials; the simulator leaves out that hop. A
+   * folder has no content: 404, as OneDrive answers.
+   */
+  private void content(RoutingContext ctx, Drive drive, String itemId) {
+    Optional<DriveItem> file = drive.item(itemId).filter(item -> !item.folder());
+    if (file.isEmpty()) {
+      GraphErrors.write(
+          ctx, 404, "itemNotFound", "The specified item does not exist, or does not have content.");
+      return;
+    }
+    String id = file.get().id();
+    long size = file.get().size();
+    GraphErrors.correlate(ctx);
+    HttpServerResponse response =
+        ctx.response()
+            .setStatusCode(200)
+            .putHeader("Content-Type", "application/octet-stream")
+            .putHeader("Content-Length", String.valueOf(size));
+    // Routes run under the directory's lock; the bytes need none of its data, so they go after.
+    ctx.vertx().runOnContext(next -> DriveContent.stream(response, id, size));
   }
 
   private void delta(RoutingContext ctx, Drive drive) {

@@ -93,12 +93,25 @@ public final class DriveSeeder {
 
   /** A new file in {@code parentId}: pictures in picture folders, office documents elsewhere. */
   public DriveItem newFile(Drive drive, String parentId) {
+    Kind kind = kind(drive, parentId);
+    return add(
+        drive, parentId, kind, kind.minSize() + ids.nextInt(kind.maxSize() - kind.minSize()));
+  }
+
+  /** A new file of {@code size} bytes in {@code parentId}, of a kind that suits the folder. */
+  public DriveItem newFile(Drive drive, String parentId, long size) {
+    return add(drive, parentId, kind(drive, parentId), size);
+  }
+
+  private Kind kind(Drive drive, String parentId) {
     boolean pictures = PICTURE_FOLDERS.contains(drive.item(parentId).orElseThrow().name());
     List<Kind> kinds = pictures ? PICTURES : DOCUMENTS;
-    Kind kind = kinds.get(ids.nextInt(kinds.size()));
+    return kinds.get(ids.nextInt(kinds.size()));
+  }
+
+  private DriveItem add(Drive drive, String parentId, Kind kind, long size) {
     // The drive's change sequence keeps names unique within the drive.
     String name = kind.baseName() + " " + drive.items().sequence() + "." + kind.extension();
-    long size = kind.minSize() + ids.nextInt(kind.maxSize() - kind.minSize());
     return drive.addFile(parentId, DriveItem.idFor(ids.guid()), name, size, kind.mimeType());
   }
 

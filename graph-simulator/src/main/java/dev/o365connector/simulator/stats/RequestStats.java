@@ -7,9 +7,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 
 /**
- * What the simulator answered, for benchmarks and tests: every request but the control API's, and
- * the token endpoint's outcomes next to the identity platform's own counters. Reach it with {@link
- * #of(SimulatorContext)}.
+ * What the simulator answered, for benchmarks and tests: every request but the control API's, the
+ * load on each mailbox, and the token endpoint's outcomes next to the identity platform's own
+ * counters. Reach it with {@link #of(SimulatorContext)}.
  */
 public final class RequestStats {
 
@@ -17,6 +17,7 @@ public final class RequestStats {
   private final Tally requests = new Tally("byRoute", "byStatus", "byClient", "byMailbox");
   private final Tally tokensIssued = new Tally("byGrantType", "byClient", "byTenant");
   private final Tally tokensFailed = new Tally("byGrantType", "byClient", "byTenant");
+  private final MailboxLoad mailboxes = new MailboxLoad();
 
   private RequestStats(SimulatorContext context) {
     this.identityCounters = IdentityState.of(context).counters();
@@ -27,8 +28,19 @@ public final class RequestStats {
     return context.component(RequestStats.class, RequestStats::new);
   }
 
+  /** A request has arrived; {@code mailbox} (null: none) holds one more in flight. */
+  synchronized void arrived(String mailbox) {
+    if (mailbox != null) {
+      mailboxes.arrived(mailbox);
+    }
+  }
+
+  /** The response to a request that {@link #arrived} has ended. */
   synchronized void request(String route, int status, String clientId, String mailbox) {
     requests.add(route, String.valueOf(status), clientId, mailbox);
+    if (mailbox != null) {
+      mailboxes.ended(mailbox);
+    }
   }
 
   synchronized void tokenResponse(
@@ -37,8 +49,10 @@ public final class RequestStats {
   }
 
   /**
-   * {@code {"requests":{"total","byRoute","byStatus","byClient","byMailbox"},"tokens":{"counters":
-   * <IdentityCounters>,"issued":{"total","byGrantType","byClient","byTenant"},"failed":{...}}}}.
+   * {@code requests} ({@code total}, {@code byRoute}, {@code byStatus}, {@code byClient}, {@code
+   * byMailbox}), {@code mailboxes} ({@code {"<userId>":{"inFlight","peakInFlight","requests"}}})
+   * and {@code tokens} ({@code counters}: the identity platform's; {@code issued} and {@code
+   * failed}: each {@code total}, {@code byGrantType}, {@code byClient}, {@code byTenant}).
    */
   public synchronized JsonObject snapshot() {
     JsonObject tokens =
@@ -46,12 +60,19 @@ public final class RequestStats {
             .put("counters", new JsonObject(new LinkedHashMap<>(identityCounters.snapshot())))
             .put("issued", tokensIssued.toJson())
             .put("failed", tokensFailed.toJson());
-    return new JsonObject().put("requests", requests.toJson()).put("tokens", tokens);
+    return new JsonObject()
+        .put("requests", requests.toJson())
+        .put("mailboxes", mailboxes.toJson())
+        .put("tokens", tokens);
   }
 
-  /** Forgets every count, the identity platform's counters included. */
+  /**
+   * Forgets every count, the identity platform's counters included; requests in flight stay in
+   * flight.
+   */
   public synchronized void reset() {
     requests.reset();
+    mailboxes.reset();
     tokensIssued.reset();
     tokensFailed.reset();
     identityCounters.reset();

@@ -7,9 +7,16 @@ import static org.awaitility.Awaitility.await;
 import dev.o365connector.simulator.directory.User;
 import dev.o365connector.simulator.faults.SimFixture;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,6 +121,47 @@ class RequestStatsTest {
     assertThat(stats.getJsonObject("requests").getJsonObject("byRoute")).isEmpty();
     assertThat(stats.getJsonObject("tokens").getJsonObject("counters")).isEmpty();
     assertThat(stats.getJsonObject("tokens").getJsonObject("issued").getLong("total")).isZero();
+  }
+
+  @Test
+  void peakInFlightIsTheMostRequestsAMailboxHadBeingServedAtOnce() {
+    User busy = f.mailboxUsers().get(0);
+    User quiet = f.mailboxUsers().get(1);
+    // No limit is set; a latency-only rule holds the busy mailbox's requests, then serves them.
+    f.fault(new JsonObject().put("latencyMs", 1000).put("pathRegex", busy.id()));
+
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    List<CompletableFuture<HttpResponse<String>>> calls =
+        IntStream.range(0, 6)
+            .mapToObj(
+                i ->
+                    client.sendAsync(
+                        HttpRequest.newBuilder(
+                                URI.create(f.graphUrl("/users/" + busy.id() + "/mailFolders")))
+                            .header("Authorization", "Bearer " + f.appToken())
+                            .build(),
+                        HttpResponse.BodyHandlers.ofString()))
+            .toList();
+    await().atMost(Duration.ofSeconds(2)).until(() -> load(busy).getInteger("inFlight", 0) == 6);
+    f.graph().get(f.graphUrl("/users/" + quiet.id() + "/mailFolders")).then().statusCode(200);
+
+    assertThat(calls.stream().map(CompletableFuture::join))
+        .allSatisfy(
+            response -> {
+              assertThat(response.statusCode()).isEqualTo(200);
+              assertThat(new JsonObject(response.body()).getJsonArray("value")).isNotEmpty();
+            });
+    awaitStats(7);
+    assertThat(load(busy))
+        .isEqualTo(new JsonObject().put("inFlight", 0).put("peakInFlight", 6).put("requests", 6));
+    assertThat(load(quiet))
+        .isEqualTo(new JsonObject().put("inFlight", 0).put("peakInFlight", 1).put("requests", 1));
+    given().delete(f.sim.baseUrl() + "/_sim/stats").then().statusCode(204);
+    assertThat(stats().getJsonObject("mailboxes")).isEmpty();
+  }
+
+  private static JsonObject load(User mailbox) {
+    return stats().getJsonObject("mailboxes").getJsonObject(mailbox.id(), new JsonObject());
   }
 
   /** Responses are counted as they end, just after the client has them. */
