@@ -4,12 +4,14 @@ import static io.restassured.RestAssured.given;
 
 import dev.o365connector.devstack.services.InstallFlow;
 import io.restassured.response.Response;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -85,10 +87,15 @@ public final class Gateway {
     return new JsonObject(given().get(simulator() + "/_sim/stats").asString());
   }
 
-  /** Graph requests the simulator has served so far. */
-  public static long graphRequests() {
-    JsonObject requests = simulatorStats().getJsonObject("requests");
-    return requests.getLong("total");
+  /** The Graph requests the simulator received at or after {@code since}, oldest first. */
+  public static JsonArray graphRequestsSince(Instant since) {
+    return new JsonObject(
+            given()
+                .queryParam("since", since.toString())
+                .queryParam("limit", 10000)
+                .get(simulator() + "/_sim/requests")
+                .asString())
+        .getJsonArray("requests");
   }
 
   public static void simulatorPost(String path, String json) {

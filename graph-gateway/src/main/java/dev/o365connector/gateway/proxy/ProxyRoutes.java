@@ -62,7 +62,7 @@ public class ProxyRoutes {
     }
     String clientRequestId = clientRequestId(request.getHeader("client-request-id"));
     // Read a POST body from the start: the identity may take a moment, the bytes must not be lost.
-    Future<Buffer> body = request.method() == HttpMethod.POST ? request.body() : null;
+    Future<Buffer> body = request.method() == HttpMethod.POST ? readBody(request) : null;
     identity(ctx)
         .subscribe()
         .with(
@@ -171,6 +171,12 @@ public class ProxyRoutes {
     return new GraphLinks(
         upstream.baseUrl(),
         stripSlash(publicBase) + GraphPath.PREFIX + path.installationId() + "/v1.0");
+  }
+
+  private static Future<Buffer> readBody(HttpServerRequest request) {
+    Future<Buffer> body = request.body();
+    request.resume(); // the router pauses requests until a body handler reads them
+    return body;
   }
 
   private static boolean isBatch(HttpServerRequest request, GraphPath path) {
