@@ -161,6 +161,21 @@ class GraphProxyIT {
     assertThat(Gateway.graphRequestsSince(before)).isEmpty();
   }
 
+  @Test
+  void metricsCountRequestsByRouteStatusAndOutcome() {
+    warmUp();
+    get(application(), "/groups").then().statusCode(403);
+    String metrics = given().get("/q/metrics").asString();
+    assertThat(metrics)
+        .containsPattern(
+            "o365_gateway_requests_total\\{[^}]*outcome=\"allowed\",route=\"/users\",status=\"200\"")
+        .containsPattern(
+            "o365_gateway_requests_total\\{[^}]*outcome=\"denied\",route=\"unmatched\",status=\"403\"")
+        .contains("o365_gateway_upstream_seconds_count{route=\"/users\"}")
+        .contains("o365_gateway_added_seconds")
+        .contains("o365_gateway_mailbox_queue");
+  }
+
   private static void warmUp() {
     someUser();
     get(delegatedMailOnly(), "/me/mailFolders").then().statusCode(200);
