@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# graph-gateway throughput and added latency (issue target: >= 70 % of an nginx reverse-proxy hop's
+# throughput, <= 2 ms added p99), and memory while a 50 MB file streams through it.
+# Starts Kafka, PostgreSQL, the graph-simulator, auth-service and graph-gateway as production runs
+# them, installs the demo tenant (APPLICATION), then runs wrk against one small-JSON Graph GET
+# (/users/{id}) three ways, same concurrency, one after the other in the same run:
+#   direct   the simulator itself, with the installation's Graph token
+#   nginx    through an nginx reverse-proxy hop (keep-alive upstream) to the simulator
+#   gateway  through graph-gateway, with a platform token holding graph.read
+# Usage: bench/gateway.sh [seconds=30] [connections=16]     (needs wrk and nginx: apt-get install wrk nginx-light)
+cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib/stack.sh
+source bench/lib/stack.sh
+seconds=${1:-30}
+connections=${2:-16}
+command -v wrk > /dev/null && command -v nginx > /dev/null || { echo "needs wrk and nginx" >&2; exit 1; }
+
+./mvnw -q -B install -DskipTests
+start_infrastructure
+start_simulator
+start_auth
+wait_for http://localhost:8081/q/health/ready
+start_gateway
+wait_for http://localhost:8082/q/health/ready
+installation=$(install_application)
+reader=$(platform_token sync-worker)
+graph_token=$(curl -fs -X POST -H "Authorization: Bearer $(platform_token graph-gateway)" \
+  -H 'Content-Type: application/json' -d '{}' \
+  "http://localhost:8081/installations/$installation/access-token" | json 'd["accessToken"]')
+user=$(curl -fs -H "Authorization: Bearer $reader" \
+  "http://localhost:8082/graph/$installation/v1.0/users?\$top=1" | json 'd["value"][0]["id"]')
+
+cat > "$logs/nginx.conf" <<NGINX
+worker_processes 1;
+pid $logs/nginx.pid;
+error_log $logs/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  upstream simulator { server 127.0.0.1:8089; keepalive 64; }
+  server {
+    listen 8090;
+    location / {
+      proxy_pass http://simulator;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_buffering on;
+    }
+  }
+}
+NGINX
+nginx -c "$logs/nginx.conf" -g 'daemon off;' &
+pids+=($!)
+wait_for http://localhost:8090/_sim/info
+
+run() { # name url token
+  wrk -t1 -c"$connections" -d10s -H "Authorization: Bearer $3" "$2" > /dev/null # warm-up
+  wrk -t1 -c"$connections" -d"${seconds}s" --latency -H "Authorization: Bearer $3" "$2" > "$logs/wrk-$1.txt"
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' "$logs/wrk-$1.txt")
+  p50=$(awk '$1=="50%" {print $2}' "$logs/wrk-$1.txt")
+  p99=$(awk '$1=="99%" {print $2}' "$logs/wrk-$1.txt")
+  echo "$1,$rps,$p50,$p99,$(awk '/Non-2xx/ {print $4}' "$logs/wrk-$1.txt")"
+}
+echo "target,requests_per_second,p50,p99,non_2xx"
+run direct "http://localhost:8089/v1.0/users/$user" "$graph_token"
+run nginx "http://localhost:8090/v1.0/users/$user" "$graph_token"
+run gateway "http://localhost:8082/graph/$installation/v1.0/users/$user" "$reader"
+curl -fs localhost:8082/q/metrics | grep -E '^o365_gateway_added_seconds\{quantile="0.(5|99)"' || true
+
+# 50 MB through the gateway: resident memory and heap before, at most during, after.
+tenant=$(echo "$info" | json 'd["tenants"][0]["id"]')
+item=$(curl -fs -XPOST -H 'Content-Type: application/json' -d '{"driveItems":{"create":1,"size":52428800}}' \
+  "$SIMULATOR/_sim/tenants/$tenant/mutations" | json 'd.get("driveItems", d)["created"][0]')
+file=$(curl -fs "$SIMULATOR/_sim/tenants/$tenant/truth?resource=files" \
+  | python3 -c "import json,sys; f=[o for o in json.load(sys.stdin) if o['id']=='$item'][0]; print(f['ownerId']+'/drive/items/'+f['id'])")
+rss() { echo $(( $(ps -o rss= -p "$gateway_pid") / 1024 )); }
+heap() { curl -fs localhost:8082/q/metrics | awk '/^jvm_memory_used_bytes\{area="heap"/ {s+=$2} END {printf "%d", s/1048576}'; }
+before_rss=$(rss); before_heap=$(heap); max_rss=$before_rss; max_heap=$before_heap
+for _ in 1 2 3; do
+  curl -fs -o /dev/null -w '%{size_download} bytes in %{time_total} s\n' -H "Authorization: Bearer $reader" \
+    "http://localhost:8082/graph/$installation/v1.0/users/$file/content" &
+  download=$!
+  while kill -0 "$download" 2> /dev/null; do
+    r=$(rss); h=$(heap)
+    [ "$r" -gt "$max_rss" ] && max_rss=$r
+    [ "$h" -gt "$max_heap" ] && max_heap=$h
+    sleep 0.1
+  done
+done
+echo "50MB x3 through the gateway: rss ${before_rss} -> max ${max_rss} -> $(rss) MiB; heap used ${before_heap} -> max ${max_heap} -> $(heap) MiB"
