@@ -1,7 +1,7 @@
 package dev.o365connector.auth.callback;
 
 import dev.o365connector.auth.installation.Installation;
-import dev.o365connector.auth.installation.InstallationEventPublisher;
+import dev.o365connector.auth.installation.InstallationOutbox;
 import dev.o365connector.auth.installation.InstallationRepository;
 import dev.o365connector.auth.microsoft.EntraClient;
 import dev.o365connector.auth.microsoft.EntraException;
@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
 /**
  * Finishes an installation from Entra's redirect. The state is consumed first (a bad one changes
  * nothing); the code exchange or client-credentials grant runs outside any transaction; the outcome
- * is then written and announced.
+ * is then written, with its event in the outbox, in one transaction.
  */
 @ApplicationScoped
 public class CallbackService {
@@ -35,7 +35,7 @@ public class CallbackService {
   private final InstallationRepository installations;
   private final EntraClient entra;
   private final TokenVault vault;
-  private final InstallationEventPublisher events;
+  private final InstallationOutbox outbox;
   private final Clock clock;
 
   CallbackService(
@@ -43,13 +43,13 @@ public class CallbackService {
       InstallationRepository installations,
       EntraClient entra,
       TokenVault vault,
-      InstallationEventPublisher events,
+      InstallationOutbox outbox,
       Clock clock) {
     this.states = states;
     this.installations = installations;
     this.entra = entra;
     this.vault = vault;
-    this.events = events;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -168,23 +168,24 @@ public class CallbackService {
       Set<String> granted,
       SignedIn user) {
     return Panache.withTransaction(
-        () ->
-            installations
-                .findById(installationId)
-                .flatMap(
-                    installation -> {
-                      apply(installation, status, reason, granted, user);
-                      Uni<Void> stored =
-                          tokens == null
-                              ? Uni.createFrom().voidItem()
-                              : vault.store(installationId, tokenSet(tokens, granted));
-                      return stored
-                          .flatMap(ignored -> installations.flush())
-                          .flatMap(ignored -> events.publish(installation.toEvent()))
-                          .replaceWith(
-                              new CallbackOutcome(
-                                  installationId, installation.status, installation.returnUrl));
-                    }));
+            () ->
+                installations
+                    .findById(installationId)
+                    .flatMap(
+                        installation -> {
+                          apply(installation, status, reason, granted, user);
+                          Uni<Void> stored =
+                              tokens == null
+                                  ? Uni.createFrom().voidItem()
+                                  : vault.store(installationId, tokenSet(tokens, granted));
+                          return stored
+                              .flatMap(ignored -> installations.flush())
+                              .flatMap(ignored -> outbox.enqueue(installation.toEvent()))
+                              .replaceWith(
+                                  new CallbackOutcome(
+                                      installationId, installation.status, installation.returnUrl));
+                        }))
+        .invoke(outbox::relaySoon);
   }
 
   private void apply(

@@ -2,6 +2,7 @@ package dev.o365connector.auth.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -67,6 +68,9 @@ public interface AuthConfig {
   /** Keeping idle DELEGATED refresh tokens alive. */
   ProactiveRefresh proactiveRefresh();
 
+  /** Relaying installation events from the transactional outbox to Kafka. */
+  Outbox outbox();
+
   /** Refreshing tokens before Entra expires them for inactivity. */
   interface ProactiveRefresh {
 
@@ -77,6 +81,24 @@ public interface AuthConfig {
     /** A DELEGATED token not renewed for this long is refreshed. */
     @WithDefault("P7D")
     Duration idle();
+  }
+
+  /** The relay of {@code installation_outbox} to {@code o365.installations}. */
+  interface Outbox {
+
+    /**
+     * How often the relay looks for unsent events besides right after each commit (scheduler
+     * period).
+     */
+    @WithDefault("1s")
+    String every();
+
+    /**
+     * Events sent per pass, each acknowledged before the next; a full batch starts another pass.
+     */
+    @WithDefault("100")
+    @Min(1)
+    int batchSize();
   }
 
   /** Retries, timeouts and client cache of the Entra token client. */

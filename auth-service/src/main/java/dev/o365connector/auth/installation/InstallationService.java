@@ -10,6 +10,7 @@ import dev.o365connector.auth.token.TokenVault;
 import dev.o365connector.contracts.Resource;
 import dev.o365connector.contracts.installation.InstallationStatus;
 import dev.o365connector.contracts.installation.InstallationType;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -36,7 +37,7 @@ public class InstallationService {
   private final ConsentUrls urls;
   private final TokenVault vault;
   private final IssuedTokenCache issuedTokens;
-  private final InstallationEventPublisher events;
+  private final InstallationOutbox outbox;
   private final AuthConfig config;
   private final Clock clock;
 
@@ -47,7 +48,7 @@ public class InstallationService {
       ConsentUrls urls,
       TokenVault vault,
       IssuedTokenCache issuedTokens,
-      InstallationEventPublisher events,
+      InstallationOutbox outbox,
       AuthConfig config,
       Clock clock) {
     this.installations = installations;
@@ -56,14 +57,18 @@ public class InstallationService {
     this.urls = urls;
     this.vault = vault;
     this.issuedTokens = issuedTokens;
-    this.events = events;
+    this.outbox = outbox;
     this.config = config;
     this.clock = clock;
   }
 
   /** A PENDING installation and the consent URL that activates it. */
-  @WithTransaction
   public Uni<InstallationView> create(CreateInstallationRequest request) {
+    // Not @WithTransaction: the relay is nudged once the transaction has committed.
+    return Panache.withTransaction(() -> persistPending(request)).invoke(outbox::relaySoon);
+  }
+
+  private Uni<InstallationView> persistPending(CreateInstallationRequest request) {
     validate(request);
     Installation installation =
         Installation.pending(
@@ -77,7 +82,7 @@ public class InstallationService {
     installation.returnUrl = request.returnUrl();
     return installations
         .persist(installation)
-        .flatMap(saved -> events.publish(saved.toEvent()).replaceWith(saved))
+        .flatMap(saved -> outbox.enqueue(saved.toEvent()).replaceWith(saved))
         .flatMap(this::withConsentUrl);
   }
 
@@ -110,9 +115,12 @@ public class InstallationService {
         .flatMap(this::withConsentUrl);
   }
 
-  /** Wipes the tokens and pending states in the same transaction, then announces UNINSTALLED. */
-  @WithTransaction
+  /** Wipes the tokens and pending states and enqueues UNINSTALLED, all in one transaction. */
   public Uni<Void> uninstall(UUID id) {
+    return Panache.withTransaction(() -> markUninstalled(id)).invoke(outbox::relaySoon);
+  }
+
+  private Uni<Void> markUninstalled(UUID id) {
     return find(id)
         .flatMap(
             i -> {
@@ -125,7 +133,7 @@ public class InstallationService {
                   .wipe(i.id)
                   .flatMap(ignored -> stateRows.deleteByInstallation(i.id))
                   .flatMap(ignored -> installations.flush())
-                  .flatMap(ignored -> events.publish(i.toEvent()));
+                  .flatMap(ignored -> outbox.enqueue(i.toEvent()));
             });
   }
 

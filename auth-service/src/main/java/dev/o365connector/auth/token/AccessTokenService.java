@@ -3,7 +3,7 @@ package dev.o365connector.auth.token;
 import dev.o365connector.auth.config.AuthConfig;
 import dev.o365connector.auth.error.ApiProblem;
 import dev.o365connector.auth.installation.Installation;
-import dev.o365connector.auth.installation.InstallationEventPublisher;
+import dev.o365connector.auth.installation.InstallationOutbox;
 import dev.o365connector.auth.installation.InstallationRepository;
 import dev.o365connector.auth.microsoft.EntraException;
 import dev.o365connector.auth.microsoft.EntraFailure;
@@ -31,7 +31,7 @@ public class AccessTokenService {
   private final InstallationRepository installations;
   private final TokenVault vault;
   private final RefreshCoordinator coordinator;
-  private final InstallationEventPublisher events;
+  private final InstallationOutbox outbox;
   private final IssuedTokenCache cache;
   private final AuthConfig config;
   private final Clock clock;
@@ -40,14 +40,14 @@ public class AccessTokenService {
       InstallationRepository installations,
       TokenVault vault,
       RefreshCoordinator coordinator,
-      InstallationEventPublisher events,
+      InstallationOutbox outbox,
       IssuedTokenCache cache,
       AuthConfig config,
       Clock clock) {
     this.installations = installations;
     this.vault = vault;
     this.coordinator = coordinator;
-    this.events = events;
+    this.outbox = outbox;
     this.cache = cache;
     this.config = config;
     this.clock = clock;
@@ -118,9 +118,10 @@ public class AccessTokenService {
                               clock.instant());
                           return installations
                               .flush()
-                              .flatMap(x -> events.publish(fresh.toEvent()))
+                              .flatMap(x -> outbox.enqueue(fresh.toEvent()))
                               .replaceWith(fresh);
                         }))
+        .invoke(outbox::relaySoon)
         .flatMap(fresh -> Uni.createFrom().failure(notActive(fresh)));
   }
 
