@@ -1,6 +1,7 @@
 package dev.o365connector.auth.installation;
 
 import dev.o365connector.auth.config.AuthConfig;
+import dev.o365connector.auth.lease.JobLease;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -42,7 +43,10 @@ public class OutboxRelay {
   private static final Duration SEND_WINDOW = Duration.ofSeconds(5);
 
   private final OutboxEntryRepository entries;
-  private final OutboxLease lease;
+
+  /** Short, so a replica that died holding it delays events by seconds, not minutes. */
+  private final JobLease lease = new JobLease("installation-outbox", Duration.ofSeconds(30));
+
   private final OutboxMetrics metrics;
   private final MutinyEmitter<byte[]> emitter;
   private final Vertx vertx;
@@ -57,13 +61,11 @@ public class OutboxRelay {
 
   OutboxRelay(
       OutboxEntryRepository entries,
-      OutboxLease lease,
       OutboxMetrics metrics,
       @Channel("installations") MutinyEmitter<byte[]> emitter,
       Vertx vertx,
       AuthConfig config) {
     this.entries = entries;
-    this.lease = lease;
     this.metrics = metrics;
     this.emitter = emitter;
     this.vertx = vertx;

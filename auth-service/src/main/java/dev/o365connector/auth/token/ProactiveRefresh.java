@@ -3,6 +3,7 @@ package dev.o365connector.auth.token;
 import dev.o365connector.auth.config.AuthConfig;
 import dev.o365connector.auth.installation.Installation;
 import dev.o365connector.auth.installation.InstallationRepository;
+import dev.o365connector.auth.lease.JobLease;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -12,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,8 +24,7 @@ import org.jboss.logging.Logger;
 public class ProactiveRefresh {
 
   private static final Logger LOG = Logger.getLogger(ProactiveRefresh.class);
-  private static final String JOB = "proactive-refresh";
-  private static final Duration LEASE = Duration.ofMinutes(10);
+
   private static final int BATCH = 200;
 
   private final InstallationRepository installations;
@@ -33,7 +32,7 @@ public class ProactiveRefresh {
   private final TokenVault vault;
   private final AuthConfig config;
   private final Clock clock;
-  private final String owner = UUID.randomUUID().toString();
+  private final JobLease lease = new JobLease("proactive-refresh", Duration.ofMinutes(10));
 
   ProactiveRefresh(
       InstallationRepository installations,
@@ -57,7 +56,8 @@ public class ProactiveRefresh {
 
   /** One pass: how many tokens it refreshed (0 when another replica holds the lease). */
   public Uni<Integer> runOnce() {
-    return acquireLease()
+    return lease
+        .acquire()
         .flatMap(
             held -> {
               if (!held) {
@@ -73,7 +73,7 @@ public class ProactiveRefresh {
                               .collect()
                               .asList()
                               .map(results -> (int) results.stream().filter(ok -> ok).count()))
-                  .call(this::releaseLease);
+                  .call(lease::release);
             });
   }
 
@@ -108,38 +108,5 @@ public class ProactiveRefresh {
                   installation.id, e.getClass().getSimpleName());
               return false;
             });
-  }
-
-  private Uni<Boolean> acquireLease() {
-    Instant now = clock.instant();
-    return Panache.withTransaction(
-        () ->
-            Panache.getSession()
-                .flatMap(
-                    session ->
-                        session
-                            .createNativeQuery(
-                                "update job_lease set owner = :owner, expires_at = :until"
-                                    + " where name = :name and (expires_at < :now or owner = :owner)")
-                            .setParameter("owner", owner)
-                            .setParameter("until", now.plus(LEASE))
-                            .setParameter("name", JOB)
-                            .setParameter("now", now)
-                            .executeUpdate())
-                .map(updated -> updated == 1));
-  }
-
-  private Uni<Integer> releaseLease() {
-    return Panache.withTransaction(
-        () ->
-            Panache.getSession()
-                .flatMap(
-                    session ->
-                        session
-                            .createNativeQuery(
-                                "update job_lease set expires_at = '-infinity' where name = :name and owner = :owner")
-                            .setParameter("name", JOB)
-                            .setParameter("owner", owner)
-                            .executeUpdate()));
   }
 }

@@ -1,37 +1,38 @@
-package dev.o365connector.auth.installation;
+package dev.o365connector.auth.lease;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.UUID;
 
 /**
- * The {@code installation-outbox} row of {@code job_lease}: whoever moves its expiry forward while
- * it lies in the past (or while holding it) relays; a dead holder's lease simply runs out. Times
- * are the database's, so replicas with skewed clocks still agree.
+ * A row of {@code job_lease}, for jobs that must run on one replica at a time: whoever moves its
+ * expiry forward while it lies in the past (or while holding it) runs the job; a dead holder's
+ * lease simply runs out. Times are the database's, so replicas with skewed clocks still agree.
  */
-@ApplicationScoped
-class OutboxLease {
+public final class JobLease {
 
-  static final String NAME = "installation-outbox";
-
-  /** Short, so a replica that died holding it delays events by seconds, not minutes. */
-  static final Duration DURATION = Duration.ofSeconds(30);
-
+  private final String name;
+  private final Duration duration;
   private final String owner = UUID.randomUUID().toString();
 
-  /** True when this replica now holds the lease, for {@link #DURATION} from now. */
-  Uni<Boolean> acquire() {
+  /** The lease {@code name} (a row of V4/V5), held for {@code duration} once taken. */
+  public JobLease(String name, Duration duration) {
+    this.name = name;
+    this.duration = duration;
+  }
+
+  /** True when this replica now holds the lease, for its duration from now. */
+  public Uni<Boolean> acquire() {
     return execute(
             "update job_lease set owner = :owner, expires_at = now() + make_interval(secs => "
-                + DURATION.toSeconds()
+                + duration.toSeconds()
                 + ") where name = :name and (expires_at < now() or owner = :owner)")
         .map(updated -> updated == 1);
   }
 
-  /** Lets any replica take over at once, e.g. the next nudged one. */
-  Uni<Void> release() {
+  /** Lets any replica take over at once. */
+  public Uni<Void> release() {
     return execute(
             "update job_lease set expires_at = '-infinity' where name = :name and owner = :owner")
         .replaceWithVoid();
@@ -46,7 +47,7 @@ class OutboxLease {
                         session
                             .createNativeQuery(sql)
                             .setParameter("owner", owner)
-                            .setParameter("name", NAME)
+                            .setParameter("name", name)
                             .executeUpdate()));
   }
 }
