@@ -177,9 +177,6 @@ public class BatchProxy {
   }
 
   private static List<JsonObject> parse(Buffer body) {
-    if (body.length() > MAX_BODY_BYTES) {
-      throw invalid("the batch body is larger than " + MAX_BODY_BYTES + " bytes");
-    }
     JsonArray requests;
     try {
       requests = body.toJsonObject().getJsonArray("requests");

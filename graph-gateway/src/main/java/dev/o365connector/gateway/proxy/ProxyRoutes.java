@@ -9,6 +9,7 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -173,10 +174,28 @@ public class ProxyRoutes {
         stripSlash(publicBase) + GraphPath.PREFIX + path.installationId() + "/v1.0");
   }
 
+  /** The request body, refused (413) beyond {@link BatchProxy#MAX_BODY_BYTES} as it arrives. */
   private static Future<Buffer> readBody(HttpServerRequest request) {
-    Future<Buffer> body = request.body();
-    request.resume(); // the router pauses requests until a body handler reads them
-    return body;
+    Promise<Buffer> body = Promise.promise();
+    Buffer received = Buffer.buffer();
+    request.handler(
+        chunk -> {
+          if (received.length() + chunk.length() > BatchProxy.MAX_BODY_BYTES) {
+            request.pause();
+            body.tryFail(
+                new GatewayProblem(
+                    413,
+                    "body-too-large",
+                    "Request body too large",
+                    "A $batch body may hold at most " + BatchProxy.MAX_BODY_BYTES + " bytes"));
+            return;
+          }
+          received.appendBuffer(chunk);
+        });
+    request.endHandler(ended -> body.tryComplete(received));
+    request.exceptionHandler(body::tryFail);
+    request.resume(); // the router pauses requests until something reads their body
+    return body.future();
   }
 
   private static boolean isBatch(HttpServerRequest request, GraphPath path) {

@@ -50,7 +50,12 @@ final class ResponseRelay {
           "Location",
           response.statusCode() == 410 ? links.rewrite(location).orElse(location) : location);
     }
-    out.closeHandler(closed -> once.run()); // the caller went away mid-body
+    out.closeHandler(
+        closed -> {
+          // The caller went away mid-body: stop reading from Graph and free the connection.
+          response.request().reset();
+          once.run();
+        });
     response.exceptionHandler(
         failure -> {
           out.reset();

@@ -162,6 +162,29 @@ class GraphProxyIT {
   }
 
   @Test
+  void malformedOversizedAndOverfullBatchesAreRefused() {
+    String url = "/graph/" + application() + "/v1.0/$batch";
+    StringBuilder many = new StringBuilder("{\"requests\":[");
+    for (int i = 0; i < 21; i++) {
+      many.append(i == 0 ? "" : ",")
+          .append("{\"id\":\"" + i + "\",\"method\":\"GET\",\"url\":\"/users\"}");
+    }
+    many.append("]}");
+    problem(batch(url, many.toString()), 400, "invalid-batch");
+    problem(batch(url, "{not json"), 400, "invalid-batch");
+    problem(batch(url, "{\"requests\":[{\"id\":\"1\"}]}"), 400, "invalid-batch");
+    problem(batch(url, "{\"pad\":\"" + "x".repeat(1_100_000) + "\"}"), 413, "body-too-large");
+  }
+
+  private static Response batch(String url, String body) {
+    return given()
+        .header("Authorization", "Bearer " + Gateway.readerToken())
+        .contentType("application/json")
+        .body(body)
+        .post(url);
+  }
+
+  @Test
   void metricsCountRequestsByRouteStatusAndOutcome() {
     warmUp();
     get(application(), "/groups").then().statusCode(403);
