@@ -53,19 +53,19 @@ nginx -c "$logs/nginx.conf" -g 'daemon off;' &
 pids+=($!)
 wait_for http://localhost:8090/_sim/info
 
-run() { # name url token
-  wrk -t1 -c"$connections" -d10s -H "Authorization: Bearer $3" "$2" > /dev/null # warm-up
-  wrk -t1 -c"$connections" -d"${seconds}s" --latency -H "Authorization: Bearer $3" "$2" > "$logs/wrk-$1.txt"
-  local rps p50 p99
-  rps=$(awk '/Requests\/sec/ {print $2}' "$logs/wrk-$1.txt")
-  p50=$(awk '$1=="50%" {print $2}' "$logs/wrk-$1.txt")
-  p99=$(awk '$1=="99%" {print $2}' "$logs/wrk-$1.txt")
-  echo "$1,$rps,$p50,$p99,$(awk '/Non-2xx/ {print $4}' "$logs/wrk-$1.txt")"
+run() { # name connections url token
+  wrk -t1 -c"$2" -d10s -H "Authorization: Bearer $4" "$3" > /dev/null # warm-up
+  wrk -t1 -c"$2" -d"${seconds}s" --latency -H "Authorization: Bearer $4" "$3" > "$logs/wrk-$1-$2.txt"
+  local out=$logs/wrk-$1-$2.txt
+  echo "$1,$2,$(awk '/Requests\/sec/ {print $2}' "$out"),$(awk '$1=="50%" {print $2}' "$out"),$(awk '$1=="99%" {print $2}' "$out"),$(awk '/Non-2xx/ {print $4}' "$out")"
 }
-echo "target,requests_per_second,p50,p99,non_2xx"
-run direct "http://localhost:8089/v1.0/users/$user" "$graph_token"
-run nginx "http://localhost:8090/v1.0/users/$user" "$graph_token"
-run gateway "http://localhost:8082/graph/$installation/v1.0/users/$user" "$reader"
+echo "target,connections,requests_per_second,p50,p99,non_2xx"
+# Saturating concurrency for throughput, then a light one for latency without queueing.
+for c in "$connections" 4; do
+  run direct "$c" "http://localhost:8089/v1.0/users/$user" "$graph_token"
+  run nginx "$c" "http://localhost:8090/v1.0/users/$user" "$graph_token"
+  run gateway "$c" "http://localhost:8082/graph/$installation/v1.0/users/$user" "$reader"
+done
 curl -fs localhost:8082/q/metrics | grep -E '^o365_gateway_added_seconds\{quantile="0.(5|99)"' || true
 
 # 50 MB through the gateway: resident memory and heap before, at most during, after.
@@ -75,7 +75,7 @@ item=$(curl -fs -XPOST -H 'Content-Type: application/json' -d '{"driveItems":{"c
 file=$(curl -fs "$SIMULATOR/_sim/tenants/$tenant/truth?resource=files" \
   | python3 -c "import json,sys; f=[o for o in json.load(sys.stdin) if o['id']=='$item'][0]; print(f['ownerId']+'/drive/items/'+f['id'])")
 rss() { echo $(( $(ps -o rss= -p "$gateway_pid") / 1024 )); }
-heap() { curl -fs localhost:8082/q/metrics | awk '/^jvm_memory_used_bytes\{area="heap"/ {s+=$2} END {printf "%d", s/1048576}'; }
+heap() { curl -fs localhost:8082/q/metrics | awk '/^jvm_memory_used_bytes[{]area="heap"/ {s+=$2} END {printf "%d", s/1048576}'; }
 before_rss=$(rss); before_heap=$(heap); max_rss=$before_rss; max_heap=$before_heap
 for _ in 1 2 3; do
   curl -fs -o /dev/null -w '%{size_download} bytes in %{time_total} s\n' -H "Authorization: Bearer $reader" \
