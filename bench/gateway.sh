@@ -75,7 +75,7 @@ item=$(curl -fs -XPOST -H 'Content-Type: application/json' -d '{"driveItems":{"c
 file=$(curl -fs "$SIMULATOR/_sim/tenants/$tenant/truth?resource=files" \
   | python3 -c "import json,sys; f=[o for o in json.load(sys.stdin) if o['id']=='$item'][0]; print(f['ownerId']+'/drive/items/'+f['id'])")
 rss() { echo $(( $(ps -o rss= -p "$gateway_pid") / 1024 )); }
-heap() { curl -fs localhost:8082/q/metrics | awk '/^jvm_memory_used_bytes[{]area="heap"/ {s+=$2} END {printf "%d", s/1048576}'; }
+heap() { curl -fs localhost:8082/q/metrics | awk '/^jvm_memory_used_bytes[{]area="heap"/ {s+=$NF} END {printf "%d", s/1048576}'; }
 before_rss=$(rss); before_heap=$(heap); max_rss=$before_rss; max_heap=$before_heap
 for _ in 1 2 3; do
   curl -fs -o /dev/null -w '%{size_download} bytes in %{time_total} s\n' -H "Authorization: Bearer $reader" \
