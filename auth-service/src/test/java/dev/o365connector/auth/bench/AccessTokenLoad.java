@@ -1,110 +1,123 @@
 package dev.o365connector.auth.bench;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Benchmark (not a test): a constant request rate against {@code POST
- * /installations/{id}/access-token}, latency measured from each request's scheduled send time so a
- * stall is not hidden (no coordinated omission). Run by {@code bench/access-token.sh}.
+ * /installations/{id}/access-token}, each request's latency measured from its scheduled send time
+ * so a stall is not hidden (no coordinated omission). One Vert.x event loop drives it, so the
+ * generator itself takes as little of the machine's two cores as possible. Run by {@code
+ * bench/access-token.sh}.
  *
  * <p>Arguments: base URL, installation id, bearer token, requests per second, seconds (after a
- * warm-up of the same length as a fifth of it).
+ * 30-second warm-up at the same rate).
  */
 public final class AccessTokenLoad {
+
+  /** Long enough for the JIT to settle on the service's hot path before anything is measured. */
+  private static final int WARM_UP_SECONDS = 30;
 
   private AccessTokenLoad() {}
 
   public static void main(String[] args) throws Exception {
-    String url = args[0] + "/installations/" + args[1] + "/access-token";
+    URI base = URI.create(args[0]);
+    String path = "/installations/" + args[1] + "/access-token";
     String token = args[2];
     int rate = Integer.parseInt(args[3]);
     int seconds = Integer.parseInt(args[4]);
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{}"))
-            .timeout(Duration.ofSeconds(10))
-            .build();
-    run(client, request, rate, Math.max(2, seconds / 5), null);
-    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-    AtomicInteger errors = run(client, request, rate, seconds, latencies);
-    List<Long> sorted = new ArrayList<>(latencies);
-    Collections.sort(sorted);
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+    HttpClient client =
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setDefaultHost(base.getHost())
+                .setDefaultPort(base.getPort())
+                .setKeepAlive(true),
+            new PoolOptions().setHttp1MaxSize(32));
+    RequestOptions request =
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setURI(path)
+            .putHeader("Authorization", "Bearer " + token)
+            .putHeader("Content-Type", "application/json");
+    run(vertx, client, request, rate, WARM_UP_SECONDS);
+    Result result = run(vertx, client, request, rate, seconds);
+    long[] sorted = result.latencies();
+    Arrays.sort(sorted);
     System.out.printf(
         "rate=%d/s seconds=%d requests=%d errors=%d p50=%.2fms p90=%.2fms p99=%.2fms max=%.2fms%n",
         rate,
         seconds,
-        sorted.size(),
-        errors.get(),
+        sorted.length,
+        result.errors(),
         ms(sorted, 0.50),
         ms(sorted, 0.90),
         ms(sorted, 0.99),
-        sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6);
+        sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+    vertx.close();
   }
 
-  private static AtomicInteger run(
-      HttpClient client, HttpRequest request, int rate, int seconds, List<Long> latencies)
-      throws InterruptedException {
-    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-    AtomicInteger errors = new AtomicInteger();
-    List<CompletableFuture<?>> inFlight = Collections.synchronizedList(new ArrayList<>());
-    long start = System.nanoTime();
-    long intervalNanos = 1_000_000_000L / rate;
+  private record Result(long[] latencies, int errors) {}
+
+  private static Result run(
+      Vertx vertx, HttpClient client, RequestOptions request, int rate, int seconds)
+      throws Exception {
     int total = rate * seconds;
-    AtomicInteger sent = new AtomicInteger();
-    ticker.scheduleAtFixedRate(
-        () -> {
-          long due = start + sent.get() * intervalNanos;
-          // Catch up on every request that is due, each timed from when it should have left.
-          while (sent.get() < total && due <= System.nanoTime()) {
-            long scheduled = due;
-            sent.incrementAndGet();
-            inFlight.add(
-                client
-                    .sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .whenComplete(
-                        (response, failure) -> {
-                          if (failure != null || response.statusCode() != 200) {
-                            errors.incrementAndGet();
-                          } else if (latencies != null) {
-                            latencies.add(System.nanoTime() - scheduled);
-                          }
-                        }));
-            due = start + sent.get() * intervalNanos;
-          }
-        },
-        0,
-        1,
-        TimeUnit.MILLISECONDS);
-    while (sent.get() < total) {
-      Thread.sleep(50);
-    }
-    ticker.shutdown();
-    CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new))
-        .exceptionally(e -> null)
-        .join();
-    return errors;
+    long intervalNanos = 1_000_000_000L / rate;
+    long[] latencies = new long[total];
+    int[] counts = new int[3]; // sent, completed, errors: touched on the event loop only
+    Buffer body = Buffer.buffer("{}");
+    CompletableFuture<Result> done = new CompletableFuture<>();
+    vertx.runOnContext(
+        start -> {
+          long started = System.nanoTime();
+          vertx.setPeriodic(
+              1,
+              timer -> {
+                // Send every request that is due, each timed from when it should have left.
+                while (counts[0] < total
+                    && started + counts[0] * intervalNanos <= System.nanoTime()) {
+                  int index = counts[0]++;
+                  long scheduled = started + index * intervalNanos;
+                  client
+                      .request(request)
+                      .compose(r -> r.send(body))
+                      .compose(response -> response.body().map(response.statusCode()))
+                      .onComplete(
+                          outcome -> {
+                            if (outcome.succeeded() && outcome.result() == 200) {
+                              latencies[index] = System.nanoTime() - scheduled;
+                            } else {
+                              latencies[index] = -1;
+                              counts[2]++;
+                            }
+                            if (++counts[1] == total) {
+                              vertx.cancelTimer(timer);
+                              done.complete(
+                                  new Result(
+                                      Arrays.stream(latencies).filter(l -> l >= 0).toArray(),
+                                      counts[2]));
+                            }
+                          });
+                }
+              });
+        });
+    return done.get();
   }
 
-  private static double ms(List<Long> sorted, double quantile) {
-    if (sorted.isEmpty()) {
+  private static double ms(long[] sorted, double quantile) {
+    if (sorted.length == 0) {
       return 0;
     }
-    return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(quantile * sorted.size()) - 1))
-        / 1e6;
+    return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1e6;
   }
 }
