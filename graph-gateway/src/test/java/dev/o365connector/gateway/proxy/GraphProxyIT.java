@@ -80,6 +80,22 @@ class GraphProxyIT {
   }
 
   @Test
+  void delegatedInstallationReadsEveryResourceOfTheSignedInUser() {
+    String everything = Gateway.delegatedInstall("[\"users\",\"mail\",\"calendar\",\"files\"]");
+    for (String path :
+        List.of(
+            "/me",
+            "/users?$top=2",
+            "/me/mailFolders/inbox/messages?$top=1",
+            "/me/calendars",
+            "/me/calendarGroups",
+            "/me/events?$top=1",
+            "/me/drive/root/children")) {
+      get(everything, path).then().statusCode(200).contentType(startsWith("application/json"));
+    }
+  }
+
+  @Test
   void callersGetTheirClientRequestIdBack() {
     given()
         .header("Authorization", "Bearer " + Gateway.readerToken())

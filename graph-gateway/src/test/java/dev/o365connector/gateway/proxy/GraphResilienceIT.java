@@ -81,6 +81,53 @@ class GraphResilienceIT {
   }
 
   @Test
+  void aGone410PointsBackThroughTheGateway() {
+    String base = "http://localhost:" + port() + "/graph/" + application() + "/v1.0";
+    Gateway.simulatorPost(
+        "/_sim/faults", "{\"pathRegex\":\"/users/delta$\",\"status\":410,\"count\":1}");
+    get(application(), "/users/delta?$deltatoken=stale")
+        .then()
+        .statusCode(410)
+        .header("Location", equalTo(base + "/users/delta"));
+  }
+
+  @Test
+  void afterA429TheMailboxStaysQuietForItsRetryAfter() throws Exception {
+    String user = users(1).get(0);
+    String path = "/users/" + user + "/mailFolders";
+    Gateway.simulatorPost(
+        "/_sim/faults",
+        "{\"pathRegex\":\"" + path + "$\",\"status\":429,\"retryAfterSeconds\":2,\"count\":1}");
+    Instant before = Instant.now();
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      List<CompletableFuture<Integer>> calls = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        calls.add(CompletableFuture.supplyAsync(() -> get(application(), path).statusCode(), pool));
+        Thread.sleep(50);
+      }
+      assertThat(calls.stream().map(CompletableFuture::join).toList()).containsOnly(200);
+    } finally {
+      pool.shutdownNow();
+    }
+    List<JsonObject> seen = journal(before, path + "$");
+    JsonObject throttled =
+        seen.stream().filter(r -> r.getInteger("status") == 429).findFirst().orElseThrow();
+    Instant quietUntil = Instant.parse(throttled.getString("receivedAt")).plusSeconds(2);
+    // Every request after the 429 (the retry and the ones queued behind it) waited it out.
+    assertThat(seen.stream().filter(r -> r.getInteger("status") == 200))
+        .hasSize(6)
+        .allSatisfy(
+            r ->
+                assertThat(Instant.parse(r.getString("receivedAt")))
+                    .satisfiesAnyOf(
+                        at ->
+                            assertThat(at)
+                                .isBefore(Instant.parse(throttled.getString("receivedAt"))),
+                        at -> assertThat(at).isAfterOrEqualTo(quietUntil)));
+  }
+
+  @Test
   void batchForwardsAllowedRequestsAndRefusesTheOthersOneByOne() {
     String user = users(1).get(0);
     String batch =
