@@ -1,5 +1,7 @@
 package dev.o365connector.auth.token;
 
+import dev.o365connector.contracts.token.AccessTokenRequest;
+import dev.o365connector.contracts.token.InstallationAccess;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
@@ -19,7 +21,7 @@ public class AccessTokenResource {
 
   @POST
   @RolesAllowed("tokens.issue")
-  public Uni<AccessTokenView> issue(@PathParam("id") UUID id, AccessTokenRequest request) {
+  public Uni<InstallationAccess> issue(@PathParam("id") UUID id, AccessTokenRequest request) {
     return tokens.issue(id, request != null && request.forceRefresh());
   }
 }

@@ -8,6 +8,7 @@ import dev.o365connector.auth.installation.InstallationRepository;
 import dev.o365connector.auth.microsoft.EntraException;
 import dev.o365connector.auth.microsoft.EntraFailure;
 import dev.o365connector.contracts.installation.InstallationStatus;
+import dev.o365connector.contracts.token.InstallationAccess;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,9 +54,9 @@ public class AccessTokenService {
     this.clock = clock;
   }
 
-  public Uni<AccessTokenView> issue(UUID installationId, boolean forceRefresh) {
+  public Uni<InstallationAccess> issue(UUID installationId, boolean forceRefresh) {
     if (!forceRefresh) {
-      Optional<AccessTokenView> cached = cache.get(installationId, config.accessTokenMargin());
+      Optional<InstallationAccess> cached = cache.get(installationId, config.accessTokenMargin());
       if (cached.isPresent()) {
         return Uni.createFrom().item(cached.get());
       }
@@ -137,8 +138,8 @@ public class AccessTokenService {
             + (installation.reason == null ? "" : " (" + installation.reason + ")"));
   }
 
-  private static AccessTokenView view(Installation installation, TokenSet tokens) {
-    return new AccessTokenView(
+  private static InstallationAccess view(Installation installation, TokenSet tokens) {
+    return new InstallationAccess(
         tokens.accessToken(),
         tokens.accessTokenExpiresAt(),
         installation.tenantId,

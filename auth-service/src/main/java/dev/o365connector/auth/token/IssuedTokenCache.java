@@ -1,5 +1,6 @@
 package dev.o365connector.auth.token;
 
+import dev.o365connector.contracts.token.InstallationAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,22 +17,22 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class IssuedTokenCache {
 
-  private final Map<UUID, AccessTokenView> views = new ConcurrentHashMap<>();
+  private final Map<UUID, InstallationAccess> views = new ConcurrentHashMap<>();
   private final Clock clock;
 
   IssuedTokenCache(Clock clock) {
     this.clock = clock;
   }
 
-  public Optional<AccessTokenView> get(UUID installationId, Duration margin) {
-    AccessTokenView view = views.get(installationId);
+  public Optional<InstallationAccess> get(UUID installationId, Duration margin) {
+    InstallationAccess view = views.get(installationId);
     if (view == null || !view.expiresAt().isAfter(clock.instant().plus(margin))) {
       return Optional.empty();
     }
     return Optional.of(view);
   }
 
-  public void put(UUID installationId, AccessTokenView view) {
+  public void put(UUID installationId, InstallationAccess view) {
     views.put(installationId, view);
   }
 

@@ -1,10 +1,10 @@
 package dev.o365connector.gateway.proxy;
 
+import dev.o365connector.contracts.token.InstallationAccess;
 import dev.o365connector.gateway.error.GatewayProblem;
 import dev.o365connector.gateway.error.Problems;
 import dev.o365connector.gateway.linkrewrite.GraphLinks;
 import dev.o365connector.gateway.permission.RequestPermission;
-import dev.o365connector.gateway.token.InstallationAccess;
 import dev.o365connector.gateway.token.InstallationTokens;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;

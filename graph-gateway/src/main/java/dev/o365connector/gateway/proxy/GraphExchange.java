@@ -1,8 +1,8 @@
 package dev.o365connector.gateway.proxy;
 
 import dev.o365connector.contracts.permission.GraphRouteMatch;
+import dev.o365connector.contracts.token.InstallationAccess;
 import dev.o365connector.gateway.throttle.MailboxGovernor;
-import dev.o365connector.gateway.token.InstallationAccess;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.Locale;

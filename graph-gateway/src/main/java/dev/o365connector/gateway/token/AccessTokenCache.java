@@ -1,5 +1,6 @@
 package dev.o365connector.gateway.token;
 
+import dev.o365connector.contracts.token.InstallationAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;

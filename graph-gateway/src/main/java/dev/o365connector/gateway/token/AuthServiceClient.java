@@ -1,5 +1,7 @@
 package dev.o365connector.gateway.token;
 
+import dev.o365connector.contracts.token.AccessTokenRequest;
+import dev.o365connector.contracts.token.InstallationAccess;
 import dev.o365connector.gateway.error.GatewayProblem;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;

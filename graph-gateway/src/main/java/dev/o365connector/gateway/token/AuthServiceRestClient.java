@@ -1,5 +1,7 @@
 package dev.o365connector.gateway.token;
 
+import dev.o365connector.contracts.token.AccessTokenRequest;
+import dev.o365connector.contracts.token.InstallationAccess;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;

@@ -1,5 +1,6 @@
 package dev.o365connector.gateway.token;
 
+import dev.o365connector.contracts.token.InstallationAccess;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.o365connector.gateway.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.o365connector.contracts.token.InstallationAccess;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

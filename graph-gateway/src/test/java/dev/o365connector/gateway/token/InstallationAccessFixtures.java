@@ -1,6 +1,7 @@
 package dev.o365connector.gateway.token;
 
 import dev.o365connector.contracts.installation.InstallationType;
+import dev.o365connector.contracts.token.InstallationAccess;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,16 +1,18 @@
-package dev.o365connector.gateway.token;
+package dev.o365connector.contracts.token;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.o365connector.contracts.installation.InstallationType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * What auth-service hands the gateway for an ACTIVE installation: its Graph access token and what
- * that token may do. Held in memory until shortly before the token expires.
+ * What auth-service's {@code POST /installations/{id}/access-token} answers, for the gateway's eyes
+ * only: an ACTIVE installation's Graph access token and what that token may do.
  *
  * @param userId the signed-in user of a DELEGATED installation, whose mailbox {@code /me} is
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record InstallationAccess(
     String accessToken,
     Instant expiresAt,
@@ -27,6 +29,12 @@ public record InstallationAccess(
   @Override
   public String toString() {
     // Never the token itself.
-    return "InstallationAccess[type=" + type + ", expiresAt=" + expiresAt + "]";
+    return "InstallationAccess[type="
+        + type
+        + ", tenantId="
+        + tenantId
+        + ", expiresAt="
+        + expiresAt
+        + "]";
   }
 }
