@@ -10,12 +10,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +29,6 @@ import java.util.Set;
 @ApplicationScoped
 public class BatchProxy {
 
-  static final int MAX_REQUESTS = 20;
-  static final int MAX_BODY_BYTES = 1 << 20;
   private static final Set<String> FORWARDED_HEADERS =
       Set.of("accept", "prefer", "consistencylevel", "if-none-match");
 
@@ -47,7 +44,7 @@ public class BatchProxy {
 
   /** Answers the batch of {@code exchange} (its body still unread). */
   Uni<BatchAnswer> handle(GraphExchange exchange, Buffer body, GraphLinks links) {
-    List<JsonObject> requests = parse(body);
+    List<JsonObject> requests = BatchRequests.parse(body);
     return tokens
         .current(exchange.path.installationId())
         .flatMap(
@@ -90,7 +87,7 @@ public class BatchProxy {
         .map(
             buffer -> {
               JsonArray answered = buffer.toJsonObject().getJsonArray("responses", new JsonArray());
-              List<JsonObject> list = new java.util.ArrayList<>();
+              List<JsonObject> list = new ArrayList<>();
               answered.forEach(item -> list.add((JsonObject) item));
               return BatchAnswer.of(merge(requests, denied, list, links));
             });
@@ -174,40 +171,6 @@ public class BatchProxy {
       out.put("dependsOn", dependsOn);
     }
     return out;
-  }
-
-  private static List<JsonObject> parse(Buffer body) {
-    JsonArray requests;
-    try {
-      requests = body.toJsonObject().getJsonArray("requests");
-    } catch (DecodeException | ClassCastException e) {
-      throw invalid("the body is not a JSON batch: {\"requests\":[...]}");
-    }
-    if (requests == null || requests.isEmpty()) {
-      throw invalid("a batch needs at least one request");
-    }
-    if (requests.size() > MAX_REQUESTS) {
-      throw invalid("a batch holds at most " + MAX_REQUESTS + " requests, not " + requests.size());
-    }
-    Set<String> ids = new HashSet<>();
-    List<JsonObject> list = new java.util.ArrayList<>();
-    for (Object item : requests) {
-      if (!(item instanceof JsonObject request)
-          || request.getValue("id") == null
-          || !(request.getValue("url") instanceof String)) {
-        throw invalid("every batch request needs an id and a url");
-      }
-      String id = String.valueOf(request.getValue("id"));
-      if (!ids.add(id)) {
-        throw invalid("batch request ids must be unique; " + id + " repeats");
-      }
-      list.add(request.copy().put("id", id));
-    }
-    return list;
-  }
-
-  private static GatewayProblem invalid(String detail) {
-    return new GatewayProblem(400, "invalid-batch", "Invalid batch", detail);
   }
 
   /** What the caller gets: a merged JSON answer, or Graph's own non-200 answer to relay. */

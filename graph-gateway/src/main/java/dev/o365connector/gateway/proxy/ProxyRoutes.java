@@ -4,12 +4,9 @@ import dev.o365connector.gateway.config.GatewayConfig;
 import dev.o365connector.gateway.error.GatewayProblem;
 import dev.o365connector.gateway.error.Problems;
 import dev.o365connector.gateway.linkrewrite.GraphLinks;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -17,7 +14,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,7 +26,6 @@ import org.jboss.logging.Logger;
 public class ProxyRoutes {
 
   private static final Logger LOG = Logger.getLogger(ProxyRoutes.class);
-  static final String ROLE = "graph.read";
 
   private final GraphProxy proxy;
   private final BatchProxy batch;
@@ -61,15 +56,15 @@ public class ProxyRoutes {
       ctx.next();
       return;
     }
-    String clientRequestId = clientRequestId(request.getHeader("client-request-id"));
+    String clientRequestId = Caller.clientRequestId(request.getHeader("client-request-id"));
     // Read a POST body from the start: the identity may take a moment, the bytes must not be lost.
-    Future<Buffer> body = request.method() == HttpMethod.POST ? readBody(request) : null;
-    identity(ctx)
+    Future<Buffer> body = request.method() == HttpMethod.POST ? BatchRequests.read(request) : null;
+    Caller.identity(ctx)
         .subscribe()
         .with(
             identity -> {
               try {
-                authorize(identity);
+                Caller.authorize(identity);
                 GraphPath path = GraphPath.parse(request.path(), request.query());
                 GraphExchange exchange = new GraphExchange(ctx, path, clientRequestId);
                 if (isBatch(request, path)) {
@@ -81,7 +76,8 @@ public class ProxyRoutes {
                 deny(ctx, problem, ProxyMetrics.UNMATCHED, clientRequestId);
               }
             },
-            failure -> deny(ctx, unauthenticated(), ProxyMetrics.UNMATCHED, clientRequestId));
+            failure ->
+                deny(ctx, Caller.unauthenticated(), ProxyMetrics.UNMATCHED, clientRequestId));
   }
 
   private void forward(GraphExchange exchange, GraphLinks links) {
@@ -148,7 +144,7 @@ public class ProxyRoutes {
   }
 
   private void deny(RoutingContext ctx, GatewayProblem problem, String route, String requestId) {
-    metrics.request(route, problem.status(), problem.status() == 429 ? "throttled" : "denied");
+    metrics.request(route, problem.status(), problemOutcome(problem.status()));
     LOG.infof(
         "Refused %s %s: %d %s (client-request-id %s)",
         ctx.request().method(), route, problem.status(), problem.slug(), requestId);
@@ -174,57 +170,8 @@ public class ProxyRoutes {
         stripSlash(publicBase) + GraphPath.PREFIX + path.installationId() + "/v1.0");
   }
 
-  /** The request body, refused (413) beyond {@link BatchProxy#MAX_BODY_BYTES} as it arrives. */
-  private static Future<Buffer> readBody(HttpServerRequest request) {
-    Promise<Buffer> body = Promise.promise();
-    Buffer received = Buffer.buffer();
-    request.handler(
-        chunk -> {
-          if (received.length() + chunk.length() > BatchProxy.MAX_BODY_BYTES) {
-            request.pause();
-            body.tryFail(
-                new GatewayProblem(
-                    413,
-                    "body-too-large",
-                    "Request body too large",
-                    "A $batch body may hold at most " + BatchProxy.MAX_BODY_BYTES + " bytes"));
-            return;
-          }
-          received.appendBuffer(chunk);
-        });
-    request.endHandler(ended -> body.tryComplete(received));
-    request.exceptionHandler(body::tryFail);
-    request.resume(); // the router pauses requests until something reads their body
-    return body.future();
-  }
-
   private static boolean isBatch(HttpServerRequest request, GraphPath path) {
     return request.method() == HttpMethod.POST && path.path().equals("/$batch");
-  }
-
-  private static Uni<SecurityIdentity> identity(RoutingContext ctx) {
-    Uni<SecurityIdentity> deferred = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
-    if (deferred != null) {
-      return deferred;
-    }
-    return ctx.user() instanceof QuarkusHttpUser user
-        ? Uni.createFrom().item(user.getSecurityIdentity())
-        : Uni.createFrom().failure(unauthenticated());
-  }
-
-  private static void authorize(SecurityIdentity identity) {
-    if (identity == null || identity.isAnonymous()) {
-      throw unauthenticated();
-    }
-    if (!identity.hasRole(ROLE)) {
-      throw new GatewayProblem(
-          403, "forbidden", "Forbidden", "The caller's token lacks the " + ROLE + " role");
-    }
-  }
-
-  private static GatewayProblem unauthenticated() {
-    return new GatewayProblem(
-        401, "unauthenticated", "Unauthenticated", "A valid platform bearer token is required");
   }
 
   static GatewayProblem asProblem(Throwable failure) {
@@ -236,18 +183,18 @@ public class ProxyRoutes {
         502, "graph-unavailable", "Graph could not be reached", failure.getClass().getSimpleName());
   }
 
+  private static String problemOutcome(int status) {
+    if (status == 429 || status == 503) {
+      return "throttled";
+    }
+    return status >= 500 ? "failed" : "denied";
+  }
+
   private static String outcome(int status) {
     if (status == 429 || status == 503 || status == 504) {
       return "throttled";
     }
     return status >= 500 ? "failed" : "allowed";
-  }
-
-  private static String clientRequestId(String given) {
-    if (given != null && given.length() <= 64 && given.matches("[A-Za-z0-9-]+")) {
-      return given;
-    }
-    return UUID.randomUUID().toString();
   }
 
   private static String stripSlash(String url) {

@@ -1,0 +1,51 @@
+package dev.o365connector.gateway.proxy;
+
+import dev.o365connector.gateway.error.GatewayProblem;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import java.util.UUID;
+
+/** Who calls the gateway: a platform identity holding {@code graph.read}, and its request id. */
+final class Caller {
+
+  static final String ROLE = "graph.read";
+
+  private Caller() {}
+
+  /** The caller's identity as quarkus-oidc established it for this request. */
+  static Uni<SecurityIdentity> identity(RoutingContext ctx) {
+    Uni<SecurityIdentity> deferred = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
+    if (deferred != null) {
+      return deferred;
+    }
+    return ctx.user() instanceof QuarkusHttpUser user
+        ? Uni.createFrom().item(user.getSecurityIdentity())
+        : Uni.createFrom().failure(unauthenticated());
+  }
+
+  /** Refuses anonymous callers (401) and callers without the role (403). */
+  static void authorize(SecurityIdentity identity) {
+    if (identity == null || identity.isAnonymous()) {
+      throw unauthenticated();
+    }
+    if (!identity.hasRole(ROLE)) {
+      throw new GatewayProblem(
+          403, "forbidden", "Forbidden", "The caller's token lacks the " + ROLE + " role");
+    }
+  }
+
+  static GatewayProblem unauthenticated() {
+    return new GatewayProblem(
+        401, "unauthenticated", "Unauthenticated", "A valid platform bearer token is required");
+  }
+
+  /** The caller's {@code client-request-id} when it is a plain id, else a fresh one. */
+  static String clientRequestId(String given) {
+    if (given != null && given.length() <= 64 && given.matches("[A-Za-z0-9-]+")) {
+      return given;
+    }
+    return UUID.randomUUID().toString();
+  }
+}
