@@ -83,7 +83,10 @@ start_gateway() {
 }
 
 start_sync() {
-  DB_NAME=o365_sync run_service sync-worker 8083 "$@"
+  DB_NAME=o365_sync \
+  O365_GATEWAY_URL=http://localhost:8082 \
+  O365_PLATFORM_CLIENT_SECRET=$(client_secret sync-worker) \
+    run_service sync-worker 8083 "$@"
   sync_pid=$started_pid
 }
 

@@ -92,4 +92,41 @@ public final class KafkaTestClient {
       return Optional.empty();
     }
   }
+
+  /**
+   * Every record of {@code topic} that matches, from its beginning to its current end, in offset
+   * order per partition (partitions one after the other). For checking what a run published once it
+   * reported being done.
+   */
+  public List<ConsumerRecord<String, String>> readAll(
+      String topic, Predicate<ConsumerRecord<String, String>> match) {
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                "false"),
+            new StringDeserializer(),
+            new StringDeserializer())) {
+      List<org.apache.kafka.common.TopicPartition> partitions =
+          consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+              .map(info -> new org.apache.kafka.common.TopicPartition(topic, info.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+      List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+          && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+          if (match.test(record)) {
+            records.add(record);
+          }
+        }
+      }
+      return records;
+    }
+  }
 }

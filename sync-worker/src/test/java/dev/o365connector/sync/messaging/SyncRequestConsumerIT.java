@@ -7,13 +7,9 @@ import dev.o365connector.contracts.Topics;
 import dev.o365connector.contracts.sync.SyncMode;
 import dev.o365connector.contracts.sync.SyncState;
 import dev.o365connector.devstack.kafka.KafkaTestClient;
-import dev.o365connector.devstack.kafka.KafkaTestResource;
-import dev.o365connector.devstack.postgres.PostgresTestResource;
 import dev.o365connector.sync.run.SyncRun;
 import dev.o365connector.sync.run.SyncRunRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
@@ -26,10 +22,6 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(KafkaTestResource.class)
-@WithTestResource(
-    value = PostgresTestResource.class,
-    initArgs = @ResourceArg(name = PostgresTestResource.DATABASE_ARG, value = "sync_test"))
 class SyncRequestConsumerIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);

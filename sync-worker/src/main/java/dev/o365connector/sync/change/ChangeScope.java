@@ -1,0 +1,15 @@
+package dev.o365connector.sync.change;
+
+/**
+ * What every change of one delta scope shares.
+ *
+ * @param ownerId the user whose directory entry, mailbox, calendar or drive it is
+ * @param resync whether the changes come from a resync round
+ */
+public record ChangeScope(
+    String installationId, String tenantId, String ownerId, String syncRequestId, boolean resync) {
+
+  public ChangeScope resyncing() {
+    return new ChangeScope(installationId, tenantId, ownerId, syncRequestId, true);
+  }
+}

@@ -1,0 +1,33 @@
+package dev.o365connector.sync.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+
+/** How the worker reaches Graph (through the gateway) and runs its work. */
+@ConfigMapping(prefix = "o365.sync")
+public interface SyncConfig {
+
+  /** graph-gateway's base URL: env {@code O365_GATEWAY_URL}. All Graph traffic goes through it. */
+  URI gatewayUrl();
+
+  /**
+   * How long a claimed run stays this replica's without renewal; a dead replica's runs wait this
+   * long.
+   */
+  @WithDefault("PT60S")
+  Duration lease();
+
+  /** How often the worker looks for runs to claim. */
+  @WithDefault("PT1S")
+  Duration pollEvery();
+
+  /** Runs one replica executes at the same time. */
+  @WithDefault("4")
+  int maxConcurrentRuns();
+
+  /** Longest wait for one Graph page through the gateway (its own retries included). */
+  @WithDefault("PT90S")
+  Duration pageTimeout();
+}

@@ -1,0 +1,75 @@
+package dev.o365connector.sync.cursor;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/** The stored position of each delta scope; written only after a page's events were acked. */
+@ApplicationScoped
+public class CursorStore {
+
+  private final Pool pool;
+  private final Clock clock;
+
+  CursorStore(Pool pool, Clock clock) {
+    this.pool = pool;
+    this.clock = clock;
+  }
+
+  public Uni<Optional<Cursor>> find(CursorScope scope) {
+    return pool.preparedQuery(
+            "select link, complete from sync_cursor where installation_id = $1 and resource = $2"
+                + " and owner = $3 and container = $4")
+        .execute(scope.tuple())
+        .map(
+            rows ->
+                rows.rowCount() == 0
+                    ? Optional.empty()
+                    : Optional.of(cursor(rows.iterator().next())));
+  }
+
+  public Uni<Void> save(CursorScope scope, Cursor cursor) {
+    return pool.preparedQuery(
+            "insert into sync_cursor (installation_id, resource, owner, container, link, complete, updated_at)"
+                + " values ($1, $2, $3, $4, $5, $6, $7)"
+                + " on conflict (installation_id, resource, owner, container)"
+                + " do update set link = excluded.link, complete = excluded.complete, updated_at = excluded.updated_at")
+        .execute(
+            scope
+                .tuple()
+                .addString(cursor.link())
+                .addBoolean(cursor.complete())
+                .addOffsetDateTime(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
+        .replaceWithVoid();
+  }
+
+  public Uni<Void> delete(CursorScope scope) {
+    return pool.preparedQuery(
+            "delete from sync_cursor where installation_id = $1 and resource = $2"
+                + " and owner = $3 and container = $4")
+        .execute(scope.tuple())
+        .replaceWithVoid();
+  }
+
+  private static Cursor cursor(Row row) {
+    return new Cursor(row.getString("link"), row.getBoolean("complete"));
+  }
+
+  /** A stored link and whether it ends a round (a deltaLink) or continues one (a nextLink). */
+  public record Cursor(String link, boolean complete) {}
+
+  /** One delta scope: installation, resource, owner (user) and container (folder), '' when none. */
+  public record CursorScope(
+      String installationId, String resource, String owner, String container) {
+    Tuple tuple() {
+      return Tuple.of(
+          installationId, resource, owner == null ? "" : owner, container == null ? "" : container);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package dev.o365connector.sync.delta;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.o365connector.contracts.ContractJson;
+import dev.o365connector.sync.change.ChangeEvent;
+import dev.o365connector.sync.change.ChangeEventPublisher;
+import dev.o365connector.sync.cursor.CursorStore;
+import dev.o365connector.sync.cursor.CursorStore.Cursor;
+import dev.o365connector.sync.graph.GatewayClient;
+import dev.o365connector.sync.graph.GraphGone;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Brings one delta scope up to date: from its stored link (or a fresh start) it follows nextLinks
+ * to the deltaLink. For every page the change events are published and acknowledged before the
+ * page's link is stored, so a crash at any point resumes from the last stored page and loses
+ * nothing (replayed events carry the same ids). A 410 drops the cursor and runs a full round
+ * bracketed by resync markers.
+ */
+@ApplicationScoped
+public class DeltaRound {
+
+  private static final Logger LOG = Logger.getLogger(DeltaRound.class);
+
+  private final GatewayClient gateway;
+  private final CursorStore cursors;
+  private final ChangeEventPublisher publisher;
+
+  DeltaRound(GatewayClient gateway, CursorStore cursors, ChangeEventPublisher publisher) {
+    this.gateway = gateway;
+    this.cursors = cursors;
+    this.publisher = publisher;
+  }
+
+  /** Runs the scope to its deltaLink; {@code fresh} ignores a finished round's link (FULL sync). */
+  public Uni<RoundCounts> run(DeltaScope scope, boolean fresh) {
+    RoundCounts counts = new RoundCounts();
+    return cursors
+        .find(scope.cursor())
+        .flatMap(
+            stored -> {
+              Optional<Cursor> usable = stored.filter(c -> !(fresh && c.complete()));
+              return follow(
+                  scope, usable.map(Cursor::link).orElse(scope.startUrl()), false, counts);
+            })
+        .onFailure(GraphGone.class)
+        .recoverWithUni(gone -> resync(scope, counts, gone))
+        .replaceWith(counts);
+  }
+
+  private Uni<Void> resync(DeltaScope scope, RoundCounts counts, Throwable gone) {
+    LOG.infof("Resync of %s for %s: %s", scope.resource(), scope.cursor(), gone.getMessage());
+    counts.resynced();
+    DeltaScope resyncing =
+        new DeltaScope(
+            scope.resource(),
+            scope.cursor(),
+            scope.changes().resyncing(),
+            scope.startUrl(),
+            scope.immutableIds(),
+            scope.toEvents());
+    return cursors
+        .delete(scope.cursor())
+        .flatMap(
+            x ->
+                publisher.publish(
+                    List.of(ChangeEvent.resyncMarker(resyncing.changes(), scope.resource(), true))))
+        .flatMap(x -> follow(resyncing, scope.startUrl(), true, counts))
+        .flatMap(
+            x ->
+                publisher.publish(
+                    List.of(
+                        ChangeEvent.resyncMarker(resyncing.changes(), scope.resource(), false))));
+  }
+
+  private Uni<Void> follow(DeltaScope scope, String url, boolean resyncing, RoundCounts counts) {
+    return gateway
+        .page(url, scope.immutableIds())
+        .flatMap(
+            page -> {
+              List<ChangeEvent> events = events(scope, page);
+              String next = page.getString("@odata.nextLink");
+              String delta = page.getString("@odata.deltaLink");
+              if (next == null && delta == null) {
+                return Uni.createFrom()
+                    .failure(
+                        new IllegalStateException("a delta page without nextLink or deltaLink"));
+              }
+              return publisher
+                  .publish(events)
+                  .flatMap(
+                      x ->
+                          cursors.save(
+                              scope.cursor(),
+                              new Cursor(next != null ? next : delta, next == null)))
+                  .invoke(() -> counts.page(events))
+                  .flatMap(
+                      x ->
+                          next == null
+                              ? Uni.createFrom().voidItem()
+                              : follow(scope, next, resyncing, counts));
+            });
+  }
+
+  private static List<ChangeEvent> events(DeltaScope scope, JsonObject page) {
+    List<ChangeEvent> events = new ArrayList<>();
+    for (Object item : page.getJsonArray("value", new io.vertx.core.json.JsonArray())) {
+      JsonNode node = ContractJson.mapper().valueToTree(((JsonObject) item).getMap());
+      events.addAll(scope.toEvents().apply(scope.changes(), node));
+    }
+    return events;
+  }
+}

@@ -1,0 +1,48 @@
+package dev.o365connector.sync.delta;
+
+import dev.o365connector.contracts.change.ChangeOp;
+import dev.o365connector.contracts.sync.ResourceCounts;
+import dev.o365connector.sync.change.ChangeEvent;
+import java.util.List;
+
+/** Tallies of one resource's work in a run; mutable, used by one round at a time. */
+public final class RoundCounts {
+
+  private long upserts;
+  private long deletes;
+  private long pages;
+  private long graphRequests;
+  private boolean resync;
+
+  void page(List<ChangeEvent> events) {
+    pages++;
+    graphRequests++;
+    for (ChangeEvent event : events) {
+      if (event.data().op() == ChangeOp.UPSERT) {
+        upserts++;
+      } else if (event.data().op() == ChangeOp.DELETE) {
+        deletes++;
+      }
+    }
+  }
+
+  void resynced() {
+    resync = true;
+  }
+
+  public boolean resync() {
+    return resync;
+  }
+
+  public void add(RoundCounts other) {
+    upserts += other.upserts;
+    deletes += other.deletes;
+    pages += other.pages;
+    graphRequests += other.graphRequests;
+    resync |= other.resync;
+  }
+
+  public ResourceCounts snapshot() {
+    return new ResourceCounts(upserts, deletes, pages, graphRequests);
+  }
+}

@@ -1,0 +1,119 @@
+package dev.o365connector.sync.graph;
+
+import dev.o365connector.sync.config.SyncConfig;
+import io.quarkus.oidc.client.OidcClient;
+import io.quarkus.oidc.client.Tokens;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Graph pages through graph-gateway, with the worker's own platform token ({@code graph.read}). The
+ * gateway already waits out throttling within its budget; a 429/503/504 it passes through is waited
+ * out here too, after its Retry-After. A 410 becomes {@link GraphGone}; other errors {@link
+ * GraphFailure}.
+ */
+@ApplicationScoped
+public class GatewayClient {
+
+  private static final int MAX_PASSED_THROUGH_RETRIES = 5;
+
+  private final WebClient web;
+  private final OidcClient oidc;
+  private final SyncConfig config;
+  private final Vertx vertx;
+  private final AtomicReference<Uni<Tokens>> tokens = new AtomicReference<>();
+
+  GatewayClient(Vertx vertx, OidcClient oidc, SyncConfig config) {
+    this.web = WebClient.create(vertx);
+    this.oidc = oidc;
+    this.config = config;
+    this.vertx = vertx;
+  }
+
+  /** The gateway base URL of an installation, e.g. {@code http://gw/graph/{id}/v1.0}. */
+  public String installationBase(String installationId) {
+    String base = config.gatewayUrl().toString();
+    return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+        + "/graph/"
+        + installationId
+        + "/v1.0";
+  }
+
+  /** One page: {@code url} is absolute (a start URL or a link the gateway handed out). */
+  public Uni<JsonObject> page(String url, boolean immutableIds) {
+    return page(url, immutableIds, 0);
+  }
+
+  private Uni<JsonObject> page(String url, boolean immutableIds, int retries) {
+    return token()
+        .flatMap(
+            token -> {
+              var request = web.getAbs(url).bearerTokenAuthentication(token);
+              request.timeout(config.pageTimeout().toMillis());
+              if (immutableIds) {
+                request.putHeader("Prefer", "IdType=\"ImmutableId\"");
+              }
+              return request.send();
+            })
+        .flatMap(response -> answer(url, immutableIds, retries, response));
+  }
+
+  private Uni<JsonObject> answer(
+      String url, boolean immutableIds, int retries, HttpResponse<Buffer> response) {
+    int status = response.statusCode();
+    if (status == 200) {
+      return Uni.createFrom().item(response.bodyAsJsonObject());
+    }
+    if (status == 410) {
+      return Uni.createFrom().failure(new GraphGone(response.getHeader("Location")));
+    }
+    if (status == 401 && retries == 0) {
+      tokens.set(null); // our own token: fetch a new one once
+      return page(url, immutableIds, retries + 1);
+    }
+    if ((status == 429 || status == 503 || status == 504) && retries < MAX_PASSED_THROUGH_RETRIES) {
+      Duration wait = retryAfter(response.getHeader("Retry-After"));
+      return Uni.createFrom()
+          .emitter(e -> vertx.setTimer(Math.max(1, wait.toMillis()), id -> e.complete(null)))
+          .flatMap(x -> page(url, immutableIds, retries + 1));
+    }
+    return Uni.createFrom().failure(GraphFailure.of(status, response.bodyAsString()));
+  }
+
+  private Uni<String> token() {
+    Uni<Tokens> current = tokens.get();
+    if (current == null) {
+      current = oidc.getTokens().memoize().indefinitely();
+      tokens.set(current);
+    }
+    return current.flatMap(
+        t -> {
+          if (t.isAccessTokenExpired()) {
+            tokens.set(null);
+            return token();
+          }
+          return Uni.createFrom().item(t.getAccessToken());
+        });
+  }
+
+  private static Duration retryAfter(String header) {
+    try {
+      return Duration.ofSeconds(Math.max(1, Long.parseLong(header.trim())));
+    } catch (RuntimeException notSeconds) {
+      return Duration.ofSeconds(5);
+    }
+  }
+
+  @PreDestroy
+  void close() {
+    web.close();
+  }
+}

@@ -1,0 +1,89 @@
+package dev.o365connector.sync.installation;
+
+import dev.o365connector.contracts.installation.InstallationEvent;
+import dev.o365connector.contracts.installation.InstallationStatus;
+import dev.o365connector.contracts.installation.InstallationType;
+import dev.o365connector.contracts.validation.ContractSchema;
+import dev.o365connector.contracts.validation.ContractValidator;
+import dev.o365connector.contracts.validation.ContractViolationException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the worker's copy of every installation from {@code o365.installations} (read from the
+ * beginning by the whole worker group), so runs know the installation's tenant, type and grants
+ * without asking auth-service. Events are at least once and may repeat: an older one never
+ * overwrites a newer state.
+ */
+@ApplicationScoped
+public class InstallationDirectory {
+
+  private static final Logger LOG = Logger.getLogger(InstallationDirectory.class);
+
+  private final Pool pool;
+  private final ContractValidator validator;
+
+  InstallationDirectory(Pool pool, ContractValidator validator) {
+    this.pool = pool;
+    this.validator = validator;
+  }
+
+  @Incoming("installations")
+  public Uni<Void> consume(byte[] payload) {
+    InstallationEvent event;
+    try {
+      event =
+          validator.readValid(ContractSchema.INSTALLATION_EVENT, payload, InstallationEvent.class);
+    } catch (ContractViolationException e) {
+      // auth-service owns this topic; a bad event is skipped, never a reason to stop reading it.
+      LOG.warnf("Ignored an invalid installation event: %s", e.reason());
+      return Uni.createFrom().voidItem();
+    }
+    return pool.preparedQuery(
+            "insert into installation (id, tenant_id, type, status, granted_permissions, occurred_at)"
+                + " values ($1, $2, $3, $4, $5, $6) on conflict (id) do update set"
+                + " tenant_id = excluded.tenant_id, type = excluded.type, status = excluded.status,"
+                + " granted_permissions = excluded.granted_permissions, occurred_at = excluded.occurred_at"
+                + " where installation.occurred_at <= excluded.occurred_at")
+        .execute(
+            Tuple.of(
+                event.installationId(),
+                event.tenantId(),
+                event.type().name(),
+                event.status().name(),
+                new JsonArray(
+                    event.grantedPermissions() == null ? List.of() : event.grantedPermissions()),
+                OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC)))
+        .replaceWithVoid();
+  }
+
+  /** The installation, if an event about it arrived. */
+  public Uni<Optional<KnownInstallation>> find(String installationId) {
+    return pool.preparedQuery(
+            "select id, tenant_id, type, status, granted_permissions from installation where id = $1")
+        .execute(Tuple.of(installationId))
+        .map(
+            rows ->
+                rows.rowCount() == 0 ? Optional.empty() : Optional.of(of(rows.iterator().next())));
+  }
+
+  private static KnownInstallation of(Row row) {
+    JsonArray granted = (JsonArray) row.getValue("granted_permissions");
+    return new KnownInstallation(
+        row.getString("id"),
+        row.getString("tenant_id"),
+        InstallationType.valueOf(row.getString("type")),
+        InstallationStatus.valueOf(row.getString("status")),
+        granted.stream().map(String::valueOf).toList());
+  }
+}

@@ -1,0 +1,13 @@
+package dev.o365connector.sync.installation;
+
+import dev.o365connector.contracts.installation.InstallationStatus;
+import dev.o365connector.contracts.installation.InstallationType;
+import java.util.List;
+
+/** An installation as auth-service last announced it on {@code o365.installations}. */
+public record KnownInstallation(
+    String id,
+    String tenantId,
+    InstallationType type,
+    InstallationStatus status,
+    List<String> grantedPermissions) {}

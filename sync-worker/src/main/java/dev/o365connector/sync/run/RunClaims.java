@@ -1,0 +1,90 @@
+package dev.o365connector.sync.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.o365connector.contracts.ContractJson;
+import dev.o365connector.contracts.sync.SyncRequest;
+import dev.o365connector.contracts.sync.SyncState;
+import dev.o365connector.sync.config.SyncConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Runs are claimed with leases in {@code sync_run}: one replica at a time holds a run, renews its
+ * lease while working, and a run whose holder died is claimed again once the lease ran out. At most
+ * one run per installation is in progress at any moment. Times are the database's.
+ */
+@ApplicationScoped
+public class RunClaims {
+
+  private final Pool pool;
+  private final long leaseSeconds;
+  private final String owner = UUID.randomUUID().toString();
+
+  RunClaims(Pool pool, SyncConfig config) {
+    this.pool = pool;
+    this.leaseSeconds = Math.max(1, config.lease().toSeconds());
+  }
+
+  /** The oldest claimable run, now leased to this replica; empty when there is none. */
+  public Uni<Optional<ClaimedRun>> claimNext() {
+    return pool.preparedQuery(
+            "update sync_run set state = 'RUNNING', lease_owner = $1,"
+                + " lease_expires_at = now() + make_interval(secs => $2),"
+                + " started_at = coalesce(started_at, now()), updated_at = now(), version = version + 1"
+                + " where request_id = ("
+                + "   select r.request_id from sync_run r"
+                + "   where r.state in ('ACCEPTED', 'RUNNING')"
+                + "     and (r.lease_expires_at is null or r.lease_expires_at < now())"
+                + "     and not exists (select 1 from sync_run o where o.installation_id = r.installation_id"
+                + "       and o.request_id <> r.request_id and o.state = 'RUNNING' and o.lease_expires_at >= now())"
+                + "   order by r.accepted_at limit 1 for update skip locked)"
+                + " returning request, accepted_at, started_at")
+        .execute(Tuple.of(owner, (double) leaseSeconds))
+        .map(
+            rows ->
+                rows.rowCount() == 0
+                    ? Optional.empty()
+                    : Optional.of(claimed(rows.iterator().next())));
+  }
+
+  /** Extends the lease; false when this replica no longer holds it (another took the run over). */
+  public Uni<Boolean> renew(String requestId) {
+    return pool.preparedQuery(
+            "update sync_run set lease_expires_at = now() + make_interval(secs => $3)"
+                + " where request_id = $1 and lease_owner = $2 and state = 'RUNNING'")
+        .execute(Tuple.of(requestId, owner, (double) leaseSeconds))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  /** Ends the run in {@code state} with its counts (JSON) and error, if this replica holds it. */
+  public Uni<Void> finish(
+      String requestId, SyncState state, String countsJson, String errorCode, String errorMessage) {
+    return pool.preparedQuery(
+            "update sync_run set state = $3, counts = $4::jsonb, error_code = $5, error_message = $6,"
+                + " finished_at = now(), updated_at = now(), lease_expires_at = null, version = version + 1"
+                + " where request_id = $1 and lease_owner = $2")
+        .execute(
+            Tuple.of(requestId, owner, state.name(), countsJson)
+                .addString(errorCode)
+                .addString(errorMessage))
+        .replaceWithVoid();
+  }
+
+  private static ClaimedRun claimed(Row row) {
+    try {
+      SyncRequest request =
+          ContractJson.mapper().readValue(row.getValue("request").toString(), SyncRequest.class);
+      return new ClaimedRun(
+          request,
+          row.getOffsetDateTime("accepted_at").toInstant(),
+          row.getOffsetDateTime("started_at").toInstant());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored sync request no longer parses", e);
+    }
+  }
+}
