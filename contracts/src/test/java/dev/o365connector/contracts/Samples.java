@@ -50,8 +50,8 @@ public final class Samples {
         INSTALLATION_ID,
         SyncState.FAILED,
         Map.of(
-            Resource.USERS, new ResourceCounts(12, 1, 1, 1),
-            Resource.FILES, new ResourceCounts(0, 0, 3, 9)),
+            Resource.USERS, new ResourceCounts(12, 1, 1, 1, 0),
+            Resource.FILES, new ResourceCounts(0, 0, 3, 9, 2)),
         true,
         new SyncError("graph_unavailable", "Graph answered 503 after 5 attempts"),
         T0,

@@ -7,5 +7,7 @@ package dev.o365connector.contracts.sync;
  * @param deletes delete change events published
  * @param pages delta or list pages read
  * @param graphRequests requests sent to Graph, retries included
+ * @param skippedOwners users skipped because they have no mailbox or drive (APPLICATION fan-out)
  */
-public record ResourceCounts(long upserts, long deletes, long pages, long graphRequests) {}
+public record ResourceCounts(
+    long upserts, long deletes, long pages, long graphRequests, long skippedOwners) {}

@@ -24,7 +24,7 @@ class SyncStatusContractTest {
 
     assertThat(status.state()).isEqualTo(SyncState.SUCCEEDED);
     assertThat(status.counts())
-        .containsEntry(Resource.MAIL, new ResourceCounts(1280, 12, 14, 17))
+        .containsEntry(Resource.MAIL, new ResourceCounts(1280, 12, 14, 17, 0))
         .containsOnlyKeys(Resource.MAIL, Resource.CALENDAR);
     assertThat(status.startedAt()).isEqualTo(Instant.parse("2025-01-31T09:30:01.250Z"));
     assertThat(Examples.tree(status)).isEqualTo(json("sync-status.json"));

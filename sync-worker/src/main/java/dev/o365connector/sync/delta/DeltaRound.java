@@ -7,6 +7,7 @@ import dev.o365connector.sync.change.ChangeEventPublisher;
 import dev.o365connector.sync.cursor.CursorStore;
 import dev.o365connector.sync.cursor.CursorStore.Cursor;
 import dev.o365connector.sync.graph.GatewayClient;
+import dev.o365connector.sync.graph.GraphFailure;
 import dev.o365connector.sync.graph.GraphGone;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,6 +29,8 @@ import org.jboss.logging.Logger;
 public class DeltaRound {
 
   private static final Logger LOG = Logger.getLogger(DeltaRound.class);
+  private static final Set<String> NO_SERVICE =
+      Set.of("MailboxNotEnabledForRESTAPI", "ResourceNotFound");
 
   private final GatewayClient gateway;
   private final CursorStore cursors;
@@ -51,6 +55,15 @@ public class DeltaRound {
             })
         .onFailure(GraphGone.class)
         .recoverWithUni(gone -> resync(scope, counts, gone))
+        .onFailure(DeltaRound::noService)
+        .recoverWithItem(
+            e -> {
+              // A user without a mailbox or drive: nothing to sync, counted, not a failure.
+              LOG.debugf(
+                  "Skipped %s of %s: %s", scope.resource(), scope.cursor().owner(), e.getMessage());
+              counts.skippedOwner();
+              return null;
+            })
         .replaceWith(counts);
   }
 
@@ -106,6 +119,13 @@ public class DeltaRound {
                               ? Uni.createFrom().voidItem()
                               : follow(scope, next, resyncing, counts));
             });
+  }
+
+  /** Graph's answers for a user who has no mailbox or no drive. */
+  private static boolean noService(Throwable e) {
+    return e instanceof GraphFailure failure
+        && failure.status() == 404
+        && NO_SERVICE.contains(failure.code());
   }
 
   private static List<ChangeEvent> events(DeltaScope scope, JsonObject page) {

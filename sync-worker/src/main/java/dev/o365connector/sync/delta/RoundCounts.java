@@ -12,6 +12,7 @@ public final class RoundCounts {
   private long deletes;
   private long pages;
   private long graphRequests;
+  private long skippedOwners;
   private boolean resync;
 
   void page(List<ChangeEvent> events) {
@@ -24,6 +25,11 @@ public final class RoundCounts {
         deletes++;
       }
     }
+  }
+
+  void skippedOwner() {
+    skippedOwners++;
+    graphRequests++;
   }
 
   void resynced() {
@@ -39,10 +45,11 @@ public final class RoundCounts {
     deletes += other.deletes;
     pages += other.pages;
     graphRequests += other.graphRequests;
+    skippedOwners += other.skippedOwners;
     resync |= other.resync;
   }
 
   public ResourceCounts snapshot() {
-    return new ResourceCounts(upserts, deletes, pages, graphRequests);
+    return new ResourceCounts(upserts, deletes, pages, graphRequests, skippedOwners);
   }
 }

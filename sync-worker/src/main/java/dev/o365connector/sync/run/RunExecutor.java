@@ -7,16 +7,11 @@ import dev.o365connector.contracts.installation.InstallationStatus;
 import dev.o365connector.contracts.permission.GraphPermissions;
 import dev.o365connector.contracts.sync.ResourceCounts;
 import dev.o365connector.contracts.sync.SyncError;
-import dev.o365connector.contracts.sync.SyncMode;
 import dev.o365connector.contracts.sync.SyncRequest;
 import dev.o365connector.contracts.sync.SyncState;
 import dev.o365connector.contracts.sync.SyncStatus;
 import dev.o365connector.sync.change.ChangeScope;
 import dev.o365connector.sync.config.SyncConfig;
-import dev.o365connector.sync.delta.DeltaRound;
-import dev.o365connector.sync.delta.DeltaScope;
-import dev.o365connector.sync.delta.RoundCounts;
-import dev.o365connector.sync.graph.GraphFailure;
 import dev.o365connector.sync.installation.InstallationDirectory;
 import dev.o365connector.sync.installation.KnownInstallation;
 import dev.o365connector.sync.status.StatusPublisher;
@@ -26,8 +21,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,8 +42,7 @@ public class RunExecutor {
 
   private final RunClaims claims;
   private final InstallationDirectory installations;
-  private final ResourcePlan plan;
-  private final DeltaRound rounds;
+  private final ResourceSync resources;
   private final StatusPublisher status;
   private final SyncConfig config;
   private final Clock clock;
@@ -58,16 +52,14 @@ public class RunExecutor {
   RunExecutor(
       RunClaims claims,
       InstallationDirectory installations,
-      ResourcePlan plan,
-      DeltaRound rounds,
+      ResourceSync resources,
       StatusPublisher status,
       SyncConfig config,
       Clock clock,
       Vertx vertx) {
     this.claims = claims;
     this.installations = installations;
-    this.plan = plan;
-    this.rounds = rounds;
+    this.resources = resources;
     this.status = status;
     this.config = config;
     this.clock = clock;
@@ -132,88 +124,40 @@ public class RunExecutor {
 
   private Uni<Void> resources(ClaimedRun run, KnownInstallation installation) {
     SyncRequest request = run.request();
-    Set<Resource> readable =
-        GraphPermissions.readable(installation.grantedPermissions(), installation.type());
-    List<Resource> wanted =
-        request.resources() == null ? List.copyOf(readable) : List.copyOf(request.resources());
+    Set<Resource> wanted =
+        request.resources() == null
+            ? GraphPermissions.readable(installation.grantedPermissions(), installation.type())
+            : request.resources();
     ChangeScope changes =
         new ChangeScope(
             installation.id(), installation.tenantId(), null, request.requestId(), false);
-    Map<Resource, RoundCounts> counts = new EnumMap<>(Resource.class);
-    Map<Resource, SyncError> failures = new LinkedHashMap<>();
     return Multi.createFrom()
         .iterable(wanted)
         .onItem()
-        .transformToUniAndConcatenate(
-            resource -> {
-              if (!readable.contains(resource)) {
-                failures.put(
-                    resource,
-                    new SyncError(
-                        "permission-missing",
-                        resource.value()
-                            + " needs "
-                            + GraphPermissions.required(resource, installation.type())));
-                return Uni.createFrom().voidItem();
-              }
-              return plan.scopes(resource, changes)
-                  .map(scopes -> sync(resource, scopes, request.mode(), counts, failures))
-                  .orElseGet(
-                      () -> {
-                        failures.put(
-                            resource,
-                            new SyncError(
-                                "resource-not-supported",
-                                "this worker version does not sync " + resource.value() + " yet"));
-                        return Uni.createFrom().voidItem();
-                      });
-            })
+        .transformToUniAndConcatenate(r -> resources.sync(r, installation, request, changes))
         .collect()
-        .last()
-        .flatMap(
-            x -> {
-              Map<Resource, ResourceCounts> snapshot = new EnumMap<>(Resource.class);
-              boolean resync = false;
-              for (Map.Entry<Resource, RoundCounts> entry : counts.entrySet()) {
-                snapshot.put(entry.getKey(), entry.getValue().snapshot());
-                resync |= entry.getValue().resync();
-              }
-              SyncError error =
-                  failures.isEmpty()
-                      ? null
-                      : new SyncError(
-                          failures.values().iterator().next().code(),
-                          failures.entrySet().stream()
-                              .map(f -> f.getKey().value() + ": " + f.getValue().message())
-                              .reduce((a, b) -> a + "; " + b)
-                              .orElse(""));
-              return finish(run, snapshot, resync, error);
-            });
+        .asList()
+        .flatMap(outcomes -> finish(run, outcomes));
   }
 
-  private Uni<Void> sync(
-      Resource resource,
-      List<DeltaScope> scopes,
-      SyncMode mode,
-      Map<Resource, RoundCounts> counts,
-      Map<Resource, SyncError> failures) {
-    RoundCounts total = counts.computeIfAbsent(resource, r -> new RoundCounts());
-    return Multi.createFrom()
-        .iterable(scopes)
-        .onItem()
-        .transformToUniAndConcatenate(
-            scope -> rounds.run(scope, mode == SyncMode.FULL).invoke(total::add))
-        .collect()
-        .last()
-        .replaceWithVoid()
-        .onFailure()
-        .recoverWithItem(
-            e -> {
-              String code = e instanceof GraphFailure failure ? failure.code() : "sync-failed";
-              failures.put(resource, new SyncError(code, e.getMessage()));
-              LOG.warnf("Sync of %s failed: %s", resource.value(), e.getMessage());
-              return null;
-            });
+  private Uni<Void> finish(ClaimedRun run, List<ResourceSync.Outcome> outcomes) {
+    Map<Resource, ResourceCounts> counts = new EnumMap<>(Resource.class);
+    boolean resync = false;
+    List<String> problems = new ArrayList<>();
+    String code = null;
+    for (ResourceSync.Outcome outcome : outcomes) {
+      counts.put(outcome.resource(), outcome.counts().snapshot());
+      resync |= outcome.counts().resync();
+      if (outcome.error() != null) {
+        code = code == null ? outcome.error().code() : code;
+        problems.add(outcome.resource().value() + ": " + outcome.error().message());
+      }
+    }
+    return finish(
+        run,
+        counts,
+        resync,
+        code == null ? null : new SyncError(code, String.join("; ", problems)));
   }
 
   private Uni<Void> finish(
