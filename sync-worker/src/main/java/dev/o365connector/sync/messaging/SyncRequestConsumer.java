@@ -1,45 +1,123 @@
 package dev.o365connector.sync.messaging;
 
+import dev.o365connector.contracts.Resource;
+import dev.o365connector.contracts.installation.InstallationStatus;
+import dev.o365connector.contracts.permission.GraphPermissions;
+import dev.o365connector.contracts.sync.SyncError;
 import dev.o365connector.contracts.sync.SyncRequest;
+import dev.o365connector.contracts.sync.SyncState;
+import dev.o365connector.contracts.sync.SyncStatus;
 import dev.o365connector.contracts.validation.ContractSchema;
 import dev.o365connector.contracts.validation.ContractValidator;
 import dev.o365connector.contracts.validation.ContractViolationException;
+import dev.o365connector.sync.installation.InstallationDirectory;
+import dev.o365connector.sync.installation.KnownInstallation;
 import dev.o365connector.sync.run.SyncRunService;
+import dev.o365connector.sync.status.StatusPublisher;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Reads {@code o365.sync.requests}. A request that breaks its schema fails at once and goes to the
- * DLQ; a valid one is persisted before its offset is committed, retrying while the database is
- * unreachable rather than dropping or dead-lettering a request that is fine.
+ * Reads {@code o365.sync.requests}. A request that can never run (too large, not JSON, breaking its
+ * schema, for an unknown or inactive installation, or for resources the installation may not read)
+ * fails at once: it goes to the DLQ with the reason, and a REJECTED status event when its requestId
+ * is known. A valid one is persisted (ACCEPTED, with a status event) before its offset is
+ * committed, retrying while the database is unreachable rather than dropping a request that is
+ * fine. A repeated requestId starts no second run.
  */
 @ApplicationScoped
 public class SyncRequestConsumer {
 
   private static final Logger LOG = Logger.getLogger(SyncRequestConsumer.class);
 
+  /** Far above any real request (a few hundred bytes, userIds included). */
+  static final int MAX_BYTES = 256 * 1024;
+
   private final ContractValidator validator;
   private final SyncRunService runs;
+  private final InstallationDirectory installations;
+  private final StatusPublisher status;
+  private final Clock clock;
 
-  SyncRequestConsumer(ContractValidator validator, SyncRunService runs) {
+  SyncRequestConsumer(
+      ContractValidator validator,
+      SyncRunService runs,
+      InstallationDirectory installations,
+      StatusPublisher status,
+      Clock clock) {
     this.validator = validator;
     this.runs = runs;
+    this.installations = installations;
+    this.status = status;
+    this.clock = clock;
   }
 
   @Incoming("sync-requests")
   public Uni<Void> consume(byte[] payload) {
+    if (payload == null || payload.length > MAX_BYTES) {
+      return reject(payload, new RejectedRequest("oversized", "more than " + MAX_BYTES + " bytes"));
+    }
     SyncRequest request;
     try {
       request = validator.readValid(ContractSchema.SYNC_REQUEST, payload, SyncRequest.class);
     } catch (ContractViolationException e) {
-      LOG.warnf("Rejected sync request: %s", e.reason());
-      return Uni.createFrom().failure(e);
+      return reject(payload, new RejectedRequest("invalid-request", e.reason()));
     }
-    return runs.accept(request, new String(payload, StandardCharsets.UTF_8))
+    return installations
+        .find(request.installationId())
+        .flatMap(
+            known -> {
+              Optional<RejectedRequest> refusal = refusal(request, known);
+              if (refusal.isPresent()) {
+                return reject(payload, refusal.get());
+              }
+              return accept(request, new String(payload, StandardCharsets.UTF_8));
+            });
+  }
+
+  private static Optional<RejectedRequest> refusal(
+      SyncRequest request, Optional<KnownInstallation> known) {
+    if (known.isEmpty()) {
+      return Optional.of(
+          new RejectedRequest(
+              "unknown-installation",
+              "no installation "
+                  + request.installationId()
+                  + " was announced on o365.installations"));
+    }
+    KnownInstallation installation = known.get();
+    if (installation.status() != InstallationStatus.ACTIVE) {
+      return Optional.of(
+          new RejectedRequest(
+              "installation-not-active", "installation is " + installation.status()));
+    }
+    if (request.resources() != null) {
+      Set<Resource> readable =
+          GraphPermissions.readable(installation.grantedPermissions(), installation.type());
+      String missing =
+          request.resources().stream()
+              .filter(r -> !readable.contains(r))
+              .map(r -> r.value() + " needs " + GraphPermissions.required(r, installation.type()))
+              .collect(Collectors.joining(", "));
+      if (!missing.isEmpty()) {
+        return Optional.of(new RejectedRequest("permission-missing", missing));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Uni<Void> accept(SyncRequest request, String json) {
+    return runs.accept(request, json)
         .onFailure()
         .invoke(
             e ->
@@ -49,6 +127,61 @@ public class SyncRequestConsumer {
         .retry()
         .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30))
         .indefinitely()
-        .replaceWithVoid();
+        .flatMap(
+            created ->
+                created.isEmpty()
+                    ? Uni.createFrom().voidItem() // a repeated requestId: the first run stands
+                    : status.publish(
+                        new SyncStatus(
+                            request.requestId(),
+                            request.installationId(),
+                            SyncState.ACCEPTED,
+                            Map.of(),
+                            false,
+                            null,
+                            created.get().acceptedAt,
+                            null,
+                            null,
+                            clock.instant())));
+  }
+
+  /** Fails the record (to the DLQ) after a REJECTED status event, when the request names itself. */
+  private Uni<Void> reject(byte[] payload, RejectedRequest rejection) {
+    LOG.warnf("Rejected sync request: %s", rejection.getMessage());
+    Optional<SyncStatus> rejected = rejectedStatus(payload, rejection);
+    Uni<Void> announce =
+        rejected.isEmpty() ? Uni.createFrom().voidItem() : status.publish(rejected.get());
+    return announce.onFailure().recoverWithNull().flatMap(x -> Uni.createFrom().failure(rejection));
+  }
+
+  private Optional<SyncStatus> rejectedStatus(byte[] payload, RejectedRequest rejection) {
+    if (payload == null || payload.length > MAX_BYTES) {
+      return Optional.empty();
+    }
+    try {
+      JsonObject json = new JsonObject(new String(payload, StandardCharsets.UTF_8));
+      String requestId = json.getString("requestId");
+      String installationId = json.getString("installationId");
+      if (requestId == null
+          || installationId == null
+          || requestId.isBlank()
+          || installationId.isBlank()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new SyncStatus(
+              requestId,
+              installationId,
+              SyncState.REJECTED,
+              Map.of(),
+              false,
+              new SyncError(rejection.code(), rejection.getMessage()),
+              null,
+              null,
+              clock.instant(),
+              clock.instant()));
+    } catch (RuntimeException notUsable) {
+      return Optional.empty(); // not JSON, or ids of the wrong type: the DLQ record says why
+    }
   }
 }

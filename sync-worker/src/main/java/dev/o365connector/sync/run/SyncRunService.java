@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Turns sync requests into persisted runs. */
 @ApplicationScoped
@@ -21,15 +22,17 @@ public class SyncRunService {
   }
 
   /**
-   * Records the request as an ACCEPTED run. A repeated {@code requestId} returns the existing run
-   * unchanged, so a redelivered or re-sent request never starts a second run.
+   * Records the request as an ACCEPTED run; empty when its {@code requestId} already has one, which
+   * stays unchanged, so a redelivered or re-sent request never starts a second run.
    */
   @WithTransaction
-  public Uni<SyncRun> accept(SyncRequest request, String requestJson) {
+  public Uni<Optional<SyncRun>> accept(SyncRequest request, String requestJson) {
     return runs.findById(request.requestId())
-        .onItem()
-        .ifNull()
-        .switchTo(() -> runs.persist(newRun(request, requestJson)));
+        .flatMap(
+            existing ->
+                existing != null
+                    ? Uni.createFrom().item(Optional.<SyncRun>empty())
+                    : runs.persist(newRun(request, requestJson)).map(Optional::of));
   }
 
   private SyncRun newRun(SyncRequest request, String requestJson) {
