@@ -36,6 +36,11 @@ public final class Syncs {
     return installs.demoTenantId();
   }
 
+  /** A platform token of {@code clientId} ({@code platform-dev} holds every internal role). */
+  public String platformToken(String clientId) {
+    return installs.platformToken(clientId);
+  }
+
   /** An APPLICATION installation of the demo tenant, once the worker has heard of it. */
   public String applicationInstall(InstallationDirectory directory) {
     String installation =

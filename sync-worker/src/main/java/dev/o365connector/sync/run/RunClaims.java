@@ -6,6 +6,7 @@ import dev.o365connector.contracts.sync.SyncRequest;
 import dev.o365connector.contracts.sync.SyncState;
 import dev.o365connector.sync.config.SyncConfig;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -65,11 +66,11 @@ public class RunClaims {
   public Uni<Void> finish(
       String requestId, SyncState state, String countsJson, String errorCode, String errorMessage) {
     return pool.preparedQuery(
-            "update sync_run set state = $3, counts = $4::jsonb, error_code = $5, error_message = $6,"
+            "update sync_run set state = $3, counts = $4, error_code = $5, error_message = $6,"
                 + " finished_at = now(), updated_at = now(), lease_expires_at = null, version = version + 1"
                 + " where request_id = $1 and lease_owner = $2")
         .execute(
-            Tuple.of(requestId, owner, state.name(), countsJson)
+            Tuple.of(requestId, owner, state.name(), new JsonObject(countsJson))
                 .addString(errorCode)
                 .addString(errorMessage))
         .replaceWithVoid();

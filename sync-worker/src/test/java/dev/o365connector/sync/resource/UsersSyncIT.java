@@ -2,7 +2,10 @@ package dev.o365connector.sync.resource;
 
 import static dev.o365connector.contracts.Resource.USERS;
 import static dev.o365connector.sync.Syncs.header;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 
 import dev.o365connector.sync.Syncs;
 import dev.o365connector.sync.installation.InstallationDirectory;
@@ -52,6 +55,46 @@ class UsersSyncIT {
     ConsumerRecord<String, String> beforeLast = ofDeleted.get(ofDeleted.size() - 2);
     assertThat(last.value()).isNull();
     assertThat(new JsonObject(beforeLast.value()).getString("op")).isEqualTo("DELETE");
+  }
+
+  @Test
+  void operatorsSeeRunsAndCursorsButNoLinks() {
+    String installation = syncs.applicationInstall(directory);
+    String full = syncs.sync(installation, "FULL", USERS);
+    syncs.finalStatus(full);
+    String operator = syncs.platformToken("platform-dev");
+
+    given()
+        .auth()
+        .oauth2(operator)
+        .get("/syncs/" + full)
+        .then()
+        .log()
+        .ifValidationFails()
+        .statusCode(200)
+        .body("state", equalTo("SUCCEEDED"))
+        .body("counts.users.upserts", greaterThan(0));
+    String state =
+        given()
+            .auth()
+            .oauth2(operator)
+            .get("/installations/" + installation + "/sync-state")
+            .then()
+            .statusCode(200)
+            .body("cursors[0].resource", equalTo("users"))
+            .body("cursors[0].roundComplete", equalTo(true))
+            .body("latestRuns[0].requestId", equalTo(full))
+            .extract()
+            .asString();
+    assertThat(state).doesNotContain("deltatoken", "http");
+    given().get("/syncs/" + full).then().statusCode(401);
+    given()
+        .auth()
+        .oauth2(operator)
+        .get("/syncs/no-such-request")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
   }
 
   @Test
