@@ -55,6 +55,26 @@ public final class Syncs {
     return installation;
   }
 
+  /** Uninstalls through auth-service, as the platform would. */
+  public void uninstall(String installation) {
+    installs.uninstall(installation);
+  }
+
+  /** The final status of the first run whose request id starts with {@code prefix}. */
+  public JsonObject finalStatusOfRunStartingWith(String prefix) {
+    return kafka
+        .awaitRecord(
+            Topics.SYNC_STATUS,
+            r -> {
+              JsonObject status = new JsonObject(r.value());
+              return status.getString("requestId").startsWith(prefix)
+                  && List.of("SUCCEEDED", "FAILED").contains(status.getString("state"));
+            },
+            WAIT)
+        .map(r -> new JsonObject(r.value()))
+        .orElseThrow(() -> new AssertionError("no final status for a run " + prefix + "…"));
+  }
+
   /** Sends a sync request; its id. */
   public String sync(String installation, String mode, Resource... resources) {
     String requestId = UUID.randomUUID().toString();

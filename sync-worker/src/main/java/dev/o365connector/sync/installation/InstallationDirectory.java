@@ -32,10 +32,12 @@ public class InstallationDirectory {
 
   private final Pool pool;
   private final ContractValidator validator;
+  private final InstallationLifecycle lifecycle;
 
-  InstallationDirectory(Pool pool, ContractValidator validator) {
+  InstallationDirectory(Pool pool, ContractValidator validator, InstallationLifecycle lifecycle) {
     this.pool = pool;
     this.validator = validator;
+    this.lifecycle = lifecycle;
   }
 
   @Incoming("installations")
@@ -54,7 +56,7 @@ public class InstallationDirectory {
                 + " values ($1, $2, $3, $4, $5, $6) on conflict (id) do update set"
                 + " tenant_id = excluded.tenant_id, type = excluded.type, status = excluded.status,"
                 + " granted_permissions = excluded.granted_permissions, occurred_at = excluded.occurred_at"
-                + " where installation.occurred_at <= excluded.occurred_at")
+                + " where installation.occurred_at <= excluded.occurred_at returning id")
         .execute(
             Tuple.of(
                 event.installationId(),
@@ -64,7 +66,11 @@ public class InstallationDirectory {
                 new JsonArray(
                     event.grantedPermissions() == null ? List.of() : event.grantedPermissions()),
                 OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC)))
-        .replaceWithVoid();
+        .flatMap(
+            rows ->
+                rows.rowCount() == 0
+                    ? Uni.createFrom().voidItem() // older than what we know: nothing to do
+                    : lifecycle.changed(event));
   }
 
   /** The installation, if an event about it arrived. */

@@ -12,8 +12,10 @@ import dev.o365connector.sync.resource.files.FileChanges;
 import dev.o365connector.sync.resource.users.UserChanges;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which delta scopes a resource of an installation consists of. Users are one tenant-wide scope
@@ -23,6 +25,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ResourcePlan {
+
+  /** The resources this worker version can sync. */
+  public static final Set<Resource> SUPPORTED = EnumSet.of(Resource.USERS, Resource.FILES);
 
   private final GatewayClient gateway;
   private final Owners owners;

@@ -1,0 +1,146 @@
+package dev.o365connector.sync.installation;
+
+import dev.o365connector.contracts.Resource;
+import dev.o365connector.contracts.installation.InstallationEvent;
+import dev.o365connector.contracts.permission.GraphPermissions;
+import dev.o365connector.contracts.sync.SyncError;
+import dev.o365connector.contracts.sync.SyncMode;
+import dev.o365connector.contracts.sync.SyncRequest;
+import dev.o365connector.contracts.sync.SyncState;
+import dev.o365connector.contracts.sync.SyncStatus;
+import dev.o365connector.contracts.validation.ContractSchema;
+import dev.o365connector.contracts.validation.ContractValidator;
+import dev.o365connector.sync.run.ResourcePlan;
+import dev.o365connector.sync.run.SyncRunService;
+import dev.o365connector.sync.status.StatusPublisher;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What an installation's status change means for its syncs: ACTIVE starts an initial FULL sync of
+ * what it may read (the request id is derived from the event, so a redelivered event starts nothing
+ * new); REAUTH_REQUIRED, FAILED and UNINSTALLED end its open runs; UNINSTALLED also drops its
+ * cursors, so a later re-install starts from scratch.
+ */
+@ApplicationScoped
+public class InstallationLifecycle {
+
+  private final Pool pool;
+  private final SyncRunService runs;
+  private final StatusPublisher status;
+  private final ContractValidator validator;
+  private final Clock clock;
+
+  InstallationLifecycle(
+      Pool pool,
+      SyncRunService runs,
+      StatusPublisher status,
+      ContractValidator validator,
+      Clock clock) {
+    this.pool = pool;
+    this.runs = runs;
+    this.status = status;
+    this.validator = validator;
+    this.clock = clock;
+  }
+
+  Uni<Void> changed(InstallationEvent event) {
+    return switch (event.status()) {
+      case ACTIVE -> initialSync(event);
+      case UNINSTALLED ->
+          endRuns(event)
+              .flatMap(
+                  x ->
+                      pool.preparedQuery("delete from sync_cursor where installation_id = $1")
+                          .execute(Tuple.of(event.installationId())))
+              .replaceWithVoid();
+      case REAUTH_REQUIRED, FAILED -> endRuns(event);
+      case PENDING -> Uni.createFrom().voidItem();
+    };
+  }
+
+  private Uni<Void> initialSync(InstallationEvent event) {
+    Set<Resource> resources = EnumSet.noneOf(Resource.class);
+    resources.addAll(GraphPermissions.readable(event.grantedPermissions(), event.type()));
+    resources.retainAll(ResourcePlan.SUPPORTED);
+    if (resources.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    SyncRequest request =
+        new SyncRequest(
+            "installation-" + event.installationId() + "-" + event.occurredAt().toEpochMilli(),
+            event.installationId(),
+            resources,
+            SyncMode.FULL,
+            null,
+            null);
+    String json =
+        new String(
+            validator.writeValid(ContractSchema.SYNC_REQUEST, request), StandardCharsets.UTF_8);
+    return runs.accept(request, json)
+        .flatMap(
+            created ->
+                created.isEmpty()
+                    ? Uni.createFrom().voidItem()
+                    : status.publish(
+                        new SyncStatus(
+                            request.requestId(),
+                            request.installationId(),
+                            SyncState.ACCEPTED,
+                            Map.of(),
+                            false,
+                            null,
+                            created.get().acceptedAt,
+                            null,
+                            null,
+                            clock.instant())));
+  }
+
+  /** Open runs end FAILED; a replica still working on one can no longer finish it. */
+  private Uni<Void> endRuns(InstallationEvent event) {
+    String code = "installation-" + event.status().name().toLowerCase().replace('_', '-');
+    String message = "the installation became " + event.status();
+    return pool.preparedQuery(
+            "update sync_run set state = 'FAILED', error_code = $2, error_message = $3,"
+                + " lease_owner = null, lease_expires_at = null, finished_at = now(), updated_at = now(),"
+                + " version = version + 1"
+                + " where installation_id = $1 and state in ('ACCEPTED', 'RUNNING')"
+                + " returning request_id, accepted_at, started_at")
+        .execute(Tuple.of(event.installationId(), code, message))
+        .flatMap(
+            rows ->
+                Multi.createFrom()
+                    .iterable(rows)
+                    .onItem()
+                    .transformToUniAndConcatenate(row -> announce(event, row, code, message))
+                    .collect()
+                    .last()
+                    .replaceWithVoid());
+  }
+
+  private Uni<Void> announce(InstallationEvent event, Row row, String code, String message) {
+    return status.publish(
+        new SyncStatus(
+            row.getString("request_id"),
+            event.installationId(),
+            SyncState.FAILED,
+            Map.of(),
+            false,
+            new SyncError(code, message),
+            row.getOffsetDateTime("accepted_at").toInstant(),
+            row.getOffsetDateTime("started_at") == null
+                ? null
+                : row.getOffsetDateTime("started_at").toInstant(),
+            clock.instant(),
+            clock.instant()));
+  }
+}
