@@ -77,6 +77,16 @@ public final class ServiceProcess implements AutoCloseable {
     process.destroy();
   }
 
+  /** Kills the process at once (SIGKILL), as a crash or an OOM kill would, and waits for it. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private void awaitReady() {
     HttpClient client = HttpClient.newHttpClient();
     HttpRequest ready = HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).build();

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /** How the worker reaches Graph (through the gateway) and runs its work. */
 @ConfigMapping(prefix = "o365.sync")
@@ -26,6 +27,19 @@ public interface SyncConfig {
   /** Runs one replica executes at the same time. */
   @WithDefault("4")
   int maxConcurrentRuns();
+
+  /**
+   * Items per Graph page asked for ({@code Prefer: odata.maxpagesize}); Graph's default when
+   * absent.
+   */
+  Optional<Integer> pageSize();
+
+  /**
+   * Whether an installation that becomes ACTIVE gets an initial FULL sync on its own; off when the
+   * platform sends every sync request itself.
+   */
+  @WithDefault("true")
+  boolean initialSync();
 
   /** Longest wait for one Graph page through the gateway (its own retries included). */
   @WithDefault("PT90S")

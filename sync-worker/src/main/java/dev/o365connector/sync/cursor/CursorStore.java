@@ -24,7 +24,7 @@ public class CursorStore {
 
   public Uni<Optional<Cursor>> find(CursorScope scope) {
     return pool.preparedQuery(
-            "select link, complete from sync_cursor where installation_id = $1 and resource = $2"
+            "select link, complete, request_id from sync_cursor where installation_id = $1 and resource = $2"
                 + " and owner = $3 and container = $4")
         .execute(scope.tuple())
         .map(
@@ -36,16 +36,19 @@ public class CursorStore {
 
   public Uni<Void> save(CursorScope scope, Cursor cursor) {
     return pool.preparedQuery(
-            "insert into sync_cursor (installation_id, resource, owner, container, link, complete, updated_at)"
-                + " values ($1, $2, $3, $4, $5, $6, $7)"
+            "insert into sync_cursor"
+                + " (installation_id, resource, owner, container, link, complete, updated_at, request_id)"
+                + " values ($1, $2, $3, $4, $5, $6, $7, $8)"
                 + " on conflict (installation_id, resource, owner, container)"
-                + " do update set link = excluded.link, complete = excluded.complete, updated_at = excluded.updated_at")
+                + " do update set link = excluded.link, complete = excluded.complete,"
+                + " updated_at = excluded.updated_at, request_id = excluded.request_id")
         .execute(
             scope
                 .tuple()
                 .addString(cursor.link())
                 .addBoolean(cursor.complete())
-                .addOffsetDateTime(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)))
+                .addOffsetDateTime(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .addString(cursor.requestId()))
         .replaceWithVoid();
   }
 
@@ -58,11 +61,15 @@ public class CursorStore {
   }
 
   private static Cursor cursor(Row row) {
-    return new Cursor(row.getString("link"), row.getBoolean("complete"));
+    return new Cursor(
+        row.getString("link"), row.getBoolean("complete"), row.getString("request_id"));
   }
 
-  /** A stored link and whether it ends a round (a deltaLink) or continues one (a nextLink). */
-  public record Cursor(String link, boolean complete) {}
+  /**
+   * A stored link, whether it ends a round (a deltaLink) or continues one (a nextLink), and the run
+   * that stored it.
+   */
+  public record Cursor(String link, boolean complete, String requestId) {}
 
   /** One delta scope: installation, resource, owner (user) and container (folder), '' when none. */
   public record CursorScope(

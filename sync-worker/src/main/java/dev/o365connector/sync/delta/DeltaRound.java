@@ -42,14 +42,24 @@ public class DeltaRound {
     this.publisher = publisher;
   }
 
-  /** Runs the scope to its deltaLink; {@code fresh} ignores a finished round's link (FULL sync). */
-  public Uni<RoundCounts> run(DeltaScope scope, boolean fresh) {
+  /**
+   * Runs the scope to its deltaLink. INCREMENTAL ({@code full} false) continues from whatever link
+   * is stored. FULL reads the whole scope once per run: it continues only a link this same run
+   * stored (so a FULL run resumed after a crash skips the scopes it finished and picks up the one
+   * it was in), and starts over otherwise.
+   */
+  public Uni<RoundCounts> run(DeltaScope scope, boolean full) {
     RoundCounts counts = new RoundCounts();
+    String runId = scope.changes().syncRequestId();
     return cursors
         .find(scope.cursor())
         .flatMap(
             stored -> {
-              Optional<Cursor> usable = stored.filter(c -> !(fresh && c.complete()));
+              Optional<Cursor> ours = stored.filter(c -> runId.equals(c.requestId()));
+              if (full && ours.isPresent() && ours.get().complete()) {
+                return Uni.createFrom().voidItem(); // this run already finished the scope
+              }
+              Optional<Cursor> usable = full ? ours : stored;
               return follow(
                   scope, usable.map(Cursor::link).orElse(scope.startUrl()), false, counts);
             })
@@ -111,7 +121,10 @@ public class DeltaRound {
                       x ->
                           cursors.save(
                               scope.cursor(),
-                              new Cursor(next != null ? next : delta, next == null)))
+                              new Cursor(
+                                  next != null ? next : delta,
+                                  next == null,
+                                  scope.changes().syncRequestId())))
                   .invoke(() -> counts.page(events))
                   .flatMap(
                       x ->

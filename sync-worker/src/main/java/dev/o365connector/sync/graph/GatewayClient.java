@@ -12,6 +12,8 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -58,8 +60,9 @@ public class GatewayClient {
             token -> {
               var request = web.getAbs(url).bearerTokenAuthentication(token);
               request.timeout(config.pageTimeout().toMillis());
-              if (immutableIds) {
-                request.putHeader("Prefer", "IdType=\"ImmutableId\"");
+              String prefer = prefer(immutableIds);
+              if (!prefer.isEmpty()) {
+                request.putHeader("Prefer", prefer);
               }
               return request.send();
             })
@@ -102,6 +105,15 @@ public class GatewayClient {
           }
           return Uni.createFrom().item(t.getAccessToken());
         });
+  }
+
+  private String prefer(boolean immutableIds) {
+    List<String> preferences = new ArrayList<>();
+    config.pageSize().ifPresent(size -> preferences.add("odata.maxpagesize=" + size));
+    if (immutableIds) {
+      preferences.add("IdType=\"ImmutableId\"");
+    }
+    return String.join(", ", preferences);
   }
 
   private static Duration retryAfter(String header) {

@@ -10,6 +10,7 @@ import dev.o365connector.contracts.sync.SyncState;
 import dev.o365connector.contracts.sync.SyncStatus;
 import dev.o365connector.contracts.validation.ContractSchema;
 import dev.o365connector.contracts.validation.ContractValidator;
+import dev.o365connector.sync.config.SyncConfig;
 import dev.o365connector.sync.run.ResourcePlan;
 import dev.o365connector.sync.run.SyncRunService;
 import dev.o365connector.sync.status.StatusPublisher;
@@ -39,23 +40,26 @@ public class InstallationLifecycle {
   private final StatusPublisher status;
   private final ContractValidator validator;
   private final Clock clock;
+  private final SyncConfig config;
 
   InstallationLifecycle(
       Pool pool,
       SyncRunService runs,
       StatusPublisher status,
       ContractValidator validator,
-      Clock clock) {
+      Clock clock,
+      SyncConfig config) {
     this.pool = pool;
     this.runs = runs;
     this.status = status;
     this.validator = validator;
     this.clock = clock;
+    this.config = config;
   }
 
   Uni<Void> changed(InstallationEvent event) {
     return switch (event.status()) {
-      case ACTIVE -> initialSync(event);
+      case ACTIVE -> config.initialSync() ? initialSync(event) : Uni.createFrom().voidItem();
       case UNINSTALLED ->
           endRuns(event)
               .flatMap(
