@@ -80,6 +80,9 @@ public class RunExecutor {
             claimed -> {
               claimed.ifPresent(
                   run -> {
+                    LOG.infof(
+                        "Claimed run %s of installation %s",
+                        run.request().requestId(), run.request().installationId());
                     running.incrementAndGet();
                     execute(run)
                         .onTermination()

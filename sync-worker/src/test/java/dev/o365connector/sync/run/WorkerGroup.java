@@ -1,0 +1,96 @@
+package dev.o365connector.sync.run;
+
+import dev.o365connector.devstack.postgres.PostgresDatabase;
+import dev.o365connector.devstack.postgres.PostgresServers;
+import dev.o365connector.devstack.services.ServiceProcess;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Packaged sync-worker processes forming a group of their own: their own database, request topic
+ * and consumer groups, so this test JVM's in-process worker never takes part. One item per Graph
+ * page and short leases make a sync long and a takeover quick.
+ */
+final class WorkerGroup {
+
+  private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+
+  private final String name;
+  private final PostgresDatabase database;
+  private final Map<String, String> env;
+
+  WorkerGroup(String name) {
+    this.name = name;
+    this.database = PostgresServers.freshDatabase(name.replace('-', '_'));
+    this.env = environment();
+  }
+
+  /** The topic the group reads sync requests from. */
+  String requestTopic() {
+    return "o365.sync.requests." + name;
+  }
+
+  ServiceProcess start(String member) {
+    return ServiceProcess.start(
+        "sync-worker " + member,
+        JAR,
+        env,
+        Path.of("target", "sync-worker-" + name + "-" + member + ".log"));
+  }
+
+  /** Whether the group has heard of the installation (a request before that is rejected). */
+  boolean knows(String installation) throws Exception {
+    return !query("select count(*) from installation where id = '" + installation + "'")
+        .equals("0");
+  }
+
+  /** How far the group got: its stored cursors, as count and latest write. */
+  String progress() throws Exception {
+    return query("select count(*) || '@' || coalesce(max(updated_at)::text, '') from sync_cursor");
+  }
+
+  /** The first column of the first row of {@code sql} against the group's database. */
+  String query(String sql) throws Exception {
+    try (Connection connection =
+            DriverManager.getConnection(
+                database.server().jdbcUrl(database.name()),
+                database.server().user(),
+                database.server().password());
+        ResultSet rows = connection.createStatement().executeQuery(sql)) {
+      rows.next();
+      return rows.getString(1);
+    }
+  }
+
+  private Map<String, String> environment() {
+    Config config = ConfigProvider.getConfig();
+    Map<String, String> vars = new HashMap<>();
+    vars.put("KAFKA_BOOTSTRAP_SERVERS", config.getValue("kafka.bootstrap.servers", String.class));
+    vars.put("DB_HOST", database.server().host());
+    vars.put("DB_PORT", Integer.toString(database.server().port()));
+    vars.put("DB_NAME", database.name());
+    vars.put("DB_USER", database.server().user());
+    String password = database.server().password();
+    vars.put("DB_PASSWORD", password == null || password.isEmpty() ? "unused" : password);
+    vars.put("O365_GATEWAY_URL", config.getValue("o365.gateway.url", String.class));
+    vars.put(
+        "O365_PLATFORM_ISSUER", config.getValue("o365.simulator.platform.issuer", String.class));
+    vars.put(
+        "O365_PLATFORM_CLIENT_SECRET",
+        config.getValue("o365.simulator.platform.sync-worker.secret", String.class));
+    vars.put("MP_MESSAGING_INCOMING_SYNC_REQUESTS_TOPIC", requestTopic());
+    vars.put("MP_MESSAGING_INCOMING_SYNC_REQUESTS_GROUP_ID", name);
+    vars.put("MP_MESSAGING_INCOMING_INSTALLATIONS_GROUP_ID", name + "-installations");
+    vars.put("O365_SYNC_INITIAL_SYNC", "false");
+    vars.put("O365_SYNC_PAGE_SIZE", "1");
+    vars.put("O365_SYNC_LEASE", "PT3S");
+    vars.put("O365_SYNC_POLL_EVERY", "PT1S");
+    return vars;
+  }
+}
