@@ -9,6 +9,7 @@ import dev.o365connector.sync.cursor.CursorStore.Cursor;
 import dev.o365connector.sync.graph.GatewayClient;
 import dev.o365connector.sync.graph.GraphFailure;
 import dev.o365connector.sync.graph.GraphGone;
+import dev.o365connector.sync.run.SyncMetrics;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,11 +36,17 @@ public class DeltaRound {
   private final GatewayClient gateway;
   private final CursorStore cursors;
   private final ChangeEventPublisher publisher;
+  private final SyncMetrics metrics;
 
-  DeltaRound(GatewayClient gateway, CursorStore cursors, ChangeEventPublisher publisher) {
+  DeltaRound(
+      GatewayClient gateway,
+      CursorStore cursors,
+      ChangeEventPublisher publisher,
+      SyncMetrics metrics) {
     this.gateway = gateway;
     this.cursors = cursors;
     this.publisher = publisher;
+    this.metrics = metrics;
   }
 
   /**
@@ -80,6 +87,7 @@ public class DeltaRound {
   private Uni<Void> resync(DeltaScope scope, RoundCounts counts, Throwable gone) {
     LOG.infof("Resync of %s for %s: %s", scope.resource(), scope.cursor(), gone.getMessage());
     counts.resynced();
+    metrics.resync(scope.resource());
     DeltaScope resyncing =
         new DeltaScope(
             scope.resource(),
@@ -125,7 +133,11 @@ public class DeltaRound {
                                   next != null ? next : delta,
                                   next == null,
                                   scope.changes().syncRequestId())))
-                  .invoke(() -> counts.page(events))
+                  .invoke(
+                      () -> {
+                        long[] ops = counts.page(events);
+                        metrics.page(scope.resource(), ops[0], ops[1]);
+                      })
                   .flatMap(
                       x ->
                           next == null

@@ -15,16 +15,21 @@ public final class RoundCounts {
   private long skippedOwners;
   private boolean resync;
 
-  void page(List<ChangeEvent> events) {
+  /** Counts one page; its upserts and deletes, for the metrics. */
+  long[] page(List<ChangeEvent> events) {
     pages++;
     graphRequests++;
+    long[] ops = new long[2];
     for (ChangeEvent event : events) {
       if (event.data().op() == ChangeOp.UPSERT) {
-        upserts++;
+        ops[0]++;
       } else if (event.data().op() == ChangeOp.DELETE) {
-        deletes++;
+        ops[1]++;
       }
     }
+    upserts += ops[0];
+    deletes += ops[1];
+    return ops;
   }
 
   void skippedOwner() {

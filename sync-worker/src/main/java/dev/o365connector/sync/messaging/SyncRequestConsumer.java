@@ -12,6 +12,7 @@ import dev.o365connector.contracts.validation.ContractValidator;
 import dev.o365connector.contracts.validation.ContractViolationException;
 import dev.o365connector.sync.installation.InstallationDirectory;
 import dev.o365connector.sync.installation.KnownInstallation;
+import dev.o365connector.sync.run.SyncMetrics;
 import dev.o365connector.sync.run.SyncRunService;
 import dev.o365connector.sync.status.StatusPublisher;
 import io.smallrye.mutiny.Uni;
@@ -48,18 +49,21 @@ public class SyncRequestConsumer {
   private final InstallationDirectory installations;
   private final StatusPublisher status;
   private final Clock clock;
+  private final SyncMetrics metrics;
 
   SyncRequestConsumer(
       ContractValidator validator,
       SyncRunService runs,
       InstallationDirectory installations,
       StatusPublisher status,
-      Clock clock) {
+      Clock clock,
+      SyncMetrics metrics) {
     this.validator = validator;
     this.runs = runs;
     this.installations = installations;
     this.status = status;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   @Incoming("sync-requests")
@@ -148,6 +152,7 @@ public class SyncRequestConsumer {
   /** Fails the record (to the DLQ) after a REJECTED status event, when the request names itself. */
   private Uni<Void> reject(byte[] payload, RejectedRequest rejection) {
     LOG.warnf("Rejected sync request: %s", rejection.getMessage());
+    metrics.rejected(rejection.code());
     Optional<SyncStatus> rejected = rejectedStatus(payload, rejection);
     Uni<Void> announce =
         rejected.isEmpty() ? Uni.createFrom().voidItem() : status.publish(rejected.get());

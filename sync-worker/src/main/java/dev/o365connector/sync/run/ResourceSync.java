@@ -27,18 +27,24 @@ public class ResourceSync {
 
   private final ResourcePlan plan;
   private final DeltaRound rounds;
+  private final SyncMetrics metrics;
 
-  ResourceSync(ResourcePlan plan, DeltaRound rounds) {
+  ResourceSync(ResourcePlan plan, DeltaRound rounds, SyncMetrics metrics) {
     this.plan = plan;
     this.rounds = rounds;
+    this.metrics = metrics;
   }
 
   /** What syncing one resource did, and why it stopped if it did not finish. */
   public record Outcome(Resource resource, RoundCounts counts, SyncError error) {}
 
+  /** Syncs {@code resource}, adding each finished scope's work to {@code counts} as it goes. */
   public Uni<Outcome> sync(
-      Resource resource, KnownInstallation installation, SyncRequest request, ChangeScope changes) {
-    RoundCounts counts = new RoundCounts();
+      Resource resource,
+      KnownInstallation installation,
+      SyncRequest request,
+      ChangeScope changes,
+      RoundCounts counts) {
     if (!GraphPermissions.readable(installation.grantedPermissions(), installation.type())
         .contains(resource)) {
       return Uni.createFrom()
@@ -71,7 +77,8 @@ public class ResourceSync {
                           rounds.run(scope, request.mode() == SyncMode.FULL).invoke(counts::add))
                   .collect()
                   .last()
-                  .replaceWith(new Outcome(resource, counts, null));
+                  .replaceWith(new Outcome(resource, counts, null))
+                  .invoke(() -> metrics.succeeded(resource));
             })
         .onFailure()
         .recoverWithItem(

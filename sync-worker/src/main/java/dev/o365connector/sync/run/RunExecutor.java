@@ -12,6 +12,7 @@ import dev.o365connector.contracts.sync.SyncState;
 import dev.o365connector.contracts.sync.SyncStatus;
 import dev.o365connector.sync.change.ChangeScope;
 import dev.o365connector.sync.config.SyncConfig;
+import dev.o365connector.sync.delta.RoundCounts;
 import dev.o365connector.sync.installation.InstallationDirectory;
 import dev.o365connector.sync.installation.KnownInstallation;
 import dev.o365connector.sync.status.StatusPublisher;
@@ -21,11 +22,13 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -48,6 +51,8 @@ public class RunExecutor {
   private final Clock clock;
   private final Vertx vertx;
   private final AtomicInteger running = new AtomicInteger();
+  private final SyncMetrics metrics;
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
   RunExecutor(
       RunClaims claims,
@@ -56,7 +61,8 @@ public class RunExecutor {
       StatusPublisher status,
       SyncConfig config,
       Clock clock,
-      Vertx vertx) {
+      Vertx vertx,
+      SyncMetrics metrics) {
     this.claims = claims;
     this.installations = installations;
     this.resources = resources;
@@ -64,6 +70,7 @@ public class RunExecutor {
     this.config = config;
     this.clock = clock;
     this.vertx = vertx;
+    this.metrics = metrics;
   }
 
   @Scheduled(
@@ -118,14 +125,32 @@ public class RunExecutor {
                         .orElse("unknown installation");
                 return finish(run, Map.of(), false, new SyncError("installation-not-active", why));
               }
+              Map<Resource, RoundCounts> progress = new ConcurrentHashMap<>();
+              // RUNNING again every few seconds, with what is done so far.
+              long reporting =
+                  vertx.setPeriodic(
+                      PROGRESS_EVERY.toMillis(),
+                      id ->
+                          publish(run, SyncState.RUNNING, snapshot(progress), false, null)
+                              .subscribe()
+                              .with(x -> {}, e -> {}));
               return publish(run, SyncState.RUNNING, Map.of(), false, null)
-                  .flatMap(x -> resources(run, known.get()));
+                  .flatMap(x -> resources(run, known.get(), progress))
+                  .onTermination()
+                  .invoke(() -> vertx.cancelTimer(reporting));
             })
         .onTermination()
         .invoke(() -> vertx.cancelTimer(renewal));
   }
 
-  private Uni<Void> resources(ClaimedRun run, KnownInstallation installation) {
+  private static Map<Resource, ResourceCounts> snapshot(Map<Resource, RoundCounts> progress) {
+    Map<Resource, ResourceCounts> counts = new EnumMap<>(Resource.class);
+    progress.forEach((resource, done) -> counts.put(resource, done.snapshot()));
+    return counts;
+  }
+
+  private Uni<Void> resources(
+      ClaimedRun run, KnownInstallation installation, Map<Resource, RoundCounts> progress) {
     SyncRequest request = run.request();
     Set<Resource> wanted =
         request.resources() == null
@@ -137,7 +162,14 @@ public class RunExecutor {
     return Multi.createFrom()
         .iterable(wanted)
         .onItem()
-        .transformToUniAndConcatenate(r -> resources.sync(r, installation, request, changes))
+        .transformToUniAndConcatenate(
+            r ->
+                resources.sync(
+                    r,
+                    installation,
+                    request,
+                    changes,
+                    progress.computeIfAbsent(r, x -> new RoundCounts())))
         .collect()
         .asList()
         .flatMap(outcomes -> finish(run, outcomes));
@@ -166,6 +198,7 @@ public class RunExecutor {
   private Uni<Void> finish(
       ClaimedRun run, Map<Resource, ResourceCounts> counts, boolean resync, SyncError error) {
     SyncState state = error == null ? SyncState.SUCCEEDED : SyncState.FAILED;
+    metrics.run(state.name().toLowerCase());
     return claims
         .finish(
             run.request().requestId(),

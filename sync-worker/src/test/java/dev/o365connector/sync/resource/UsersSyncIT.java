@@ -94,6 +94,12 @@ class UsersSyncIT {
             .asString();
     assertThat(state).doesNotContain("deltatoken", "http");
     given().get("/syncs/" + full).then().statusCode(401);
+    assertThat(given().get("/q/metrics").asString())
+        .contains(
+            "o365_sync_items_total{op=\"UPSERT\",resource=\"users\"}",
+            "o365_sync_pages_total{resource=\"users\"}",
+            "o365_sync_runs_total{outcome=\"succeeded\"}",
+            "o365_sync_seconds_since_success{resource=\"users\"}");
     given()
         .auth()
         .oauth2(operator)
