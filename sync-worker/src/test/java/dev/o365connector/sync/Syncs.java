@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -62,17 +63,7 @@ public final class Syncs {
 
   /** The final status of the first run whose request id starts with {@code prefix}. */
   public JsonObject finalStatusOfRunStartingWith(String prefix) {
-    return kafka
-        .awaitRecord(
-            Topics.SYNC_STATUS,
-            r -> {
-              JsonObject status = new JsonObject(r.value());
-              return status.getString("requestId").startsWith(prefix)
-                  && List.of("SUCCEEDED", "FAILED").contains(status.getString("state"));
-            },
-            WAIT)
-        .map(r -> new JsonObject(r.value()))
-        .orElseThrow(() -> new AssertionError("no final status for a run " + prefix + "…"));
+    return finalStatus(id -> id.startsWith(prefix), prefix + "…");
   }
 
   /** Sends a sync request; its id. */
@@ -96,17 +87,21 @@ public final class Syncs {
 
   /** The run's final status event: its state, and its error if any. */
   public JsonObject finalStatus(String requestId) {
+    return finalStatus(requestId::equals, requestId);
+  }
+
+  private JsonObject finalStatus(Predicate<String> requestId, String what) {
     return kafka
         .awaitRecord(
             Topics.SYNC_STATUS,
             r -> {
               JsonObject status = new JsonObject(r.value());
-              return status.getString("requestId").equals(requestId)
+              return requestId.test(status.getString("requestId"))
                   && List.of("SUCCEEDED", "FAILED").contains(status.getString("state"));
             },
             WAIT)
         .map(r -> new JsonObject(r.value()))
-        .orElseThrow(() -> new AssertionError("no final status for " + requestId));
+        .orElseThrow(() -> new AssertionError("no final status for " + what));
   }
 
   /** Every record of the installation on the resource's change topic, tombstones included. */

@@ -47,13 +47,7 @@ public final class AuthServiceProcess {
     PostgresDatabase database = PostgresServers.freshDatabase("auth_process");
     Map<String, String> env = new HashMap<>();
     env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaServers.shared().bootstrapServers());
-    env.put("DB_HOST", database.server().host());
-    env.put("DB_PORT", Integer.toString(database.server().port()));
-    env.put("DB_NAME", database.name());
-    env.put("DB_USER", database.server().user());
-    // Test servers trust local connections; production requires a password.
-    String password = database.server().password();
-    env.put("DB_PASSWORD", password == null || password.isEmpty() ? "unused" : password);
+    env.putAll(database.serviceEnvironment());
     env.put("O365_CLIENT_ID", simulator.get("o365.simulator.app.client-id"));
     env.put("O365_CLIENT_SECRET", simulator.get("o365.simulator.app.client-secret"));
     env.put("O365_CALLBACK_URL", simulator.get("o365.simulator.app.redirect-uri"));

@@ -13,6 +13,12 @@ public record GraphLinks(String graphBaseUrl, String gatewayBaseUrl) {
     gatewayBaseUrl = stripSlash(gatewayBaseUrl);
   }
 
+  /** The links of one installation: {@code publicBase} is the gateway as callers reach it. */
+  public static GraphLinks of(String graphBaseUrl, String publicBase, String installationId) {
+    return new GraphLinks(
+        graphBaseUrl, stripSlash(publicBase) + "/graph/" + installationId + "/v1.0");
+  }
+
   /** A streaming rewriter for one JSON response body. */
   public ODataLinkRewriter bodyRewriter() {
     return new ODataLinkRewriter(graphBaseUrl, gatewayBaseUrl);

@@ -165,9 +165,7 @@ public class ProxyRoutes {
             .publicUrl()
             .map(Object::toString)
             .orElseGet(() -> ctx.request().scheme() + "://" + ctx.request().authority());
-    return new GraphLinks(
-        upstream.baseUrl(),
-        stripSlash(publicBase) + GraphPath.PREFIX + path.installationId() + "/v1.0");
+    return GraphLinks.of(upstream.baseUrl(), publicBase, path.installationId());
   }
 
   private static boolean isBatch(HttpServerRequest request, GraphPath path) {
@@ -195,9 +193,5 @@ public class ProxyRoutes {
       return "throttled";
     }
     return status >= 500 ? "failed" : "allowed";
-  }
-
-  private static String stripSlash(String url) {
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 }

@@ -1,7 +1,6 @@
 package dev.o365connector.sync.delta;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.o365connector.contracts.ContractJson;
 import dev.o365connector.sync.change.ChangeEvent;
 import dev.o365connector.sync.change.ChangeEventPublisher;
 import dev.o365connector.sync.cursor.CursorStore;
@@ -11,7 +10,6 @@ import dev.o365connector.sync.graph.GraphFailure;
 import dev.o365connector.sync.graph.GraphGone;
 import dev.o365connector.sync.run.SyncMetrics;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,8 +114,8 @@ public class DeltaRound {
         .flatMap(
             page -> {
               List<ChangeEvent> events = events(scope, page);
-              String next = page.getString("@odata.nextLink");
-              String delta = page.getString("@odata.deltaLink");
+              String next = page.path("@odata.nextLink").asText(null);
+              String delta = page.path("@odata.deltaLink").asText(null);
               if (next == null && delta == null) {
                 return Uni.createFrom()
                     .failure(
@@ -153,11 +151,10 @@ public class DeltaRound {
         && NO_SERVICE.contains(failure.code());
   }
 
-  private static List<ChangeEvent> events(DeltaScope scope, JsonObject page) {
+  private static List<ChangeEvent> events(DeltaScope scope, JsonNode page) {
     List<ChangeEvent> events = new ArrayList<>();
-    for (Object item : page.getJsonArray("value", new io.vertx.core.json.JsonArray())) {
-      JsonNode node = ContractJson.mapper().valueToTree(((JsonObject) item).getMap());
-      events.addAll(scope.toEvents().apply(scope.changes(), node));
+    for (JsonNode item : page.path("value")) {
+      events.addAll(scope.toEvents().apply(scope.changes(), item));
     }
     return events;
   }

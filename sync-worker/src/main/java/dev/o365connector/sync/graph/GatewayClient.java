@@ -1,16 +1,18 @@
 package dev.o365connector.sync.graph;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.o365connector.contracts.ContractJson;
 import dev.o365connector.sync.config.SyncConfig;
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.Tokens;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,12 +51,15 @@ public class GatewayClient {
         + "/v1.0";
   }
 
-  /** One page: {@code url} is absolute (a start URL or a link the gateway handed out). */
-  public Uni<JsonObject> page(String url, boolean immutableIds) {
+  /**
+   * One page, as a JSON tree: {@code url} is absolute (a start URL or a link the gateway handed
+   * out).
+   */
+  public Uni<JsonNode> page(String url, boolean immutableIds) {
     return page(url, immutableIds, 0);
   }
 
-  private Uni<JsonObject> page(String url, boolean immutableIds, int retries) {
+  private Uni<JsonNode> page(String url, boolean immutableIds, int retries) {
     return token()
         .flatMap(
             token -> {
@@ -69,11 +74,16 @@ public class GatewayClient {
         .flatMap(response -> answer(url, immutableIds, retries, response));
   }
 
-  private Uni<JsonObject> answer(
+  private Uni<JsonNode> answer(
       String url, boolean immutableIds, int retries, HttpResponse<Buffer> response) {
     int status = response.statusCode();
     if (status == 200) {
-      return Uni.createFrom().item(response.bodyAsJsonObject());
+      // Parsed once, straight into the tree the change events carry as their data.
+      try {
+        return Uni.createFrom().item(ContractJson.mapper().readTree(response.body().getBytes()));
+      } catch (IOException e) {
+        return Uni.createFrom().failure(GraphFailure.of(status, "a page that is not JSON"));
+      }
     }
     if (status == 410) {
       return Uni.createFrom().failure(new GraphGone(response.getHeader("Location")));

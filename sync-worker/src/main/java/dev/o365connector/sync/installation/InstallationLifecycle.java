@@ -95,18 +95,7 @@ public class InstallationLifecycle {
             created ->
                 created.isEmpty()
                     ? Uni.createFrom().voidItem()
-                    : status.publish(
-                        new SyncStatus(
-                            request.requestId(),
-                            request.installationId(),
-                            SyncState.ACCEPTED,
-                            Map.of(),
-                            false,
-                            null,
-                            created.get().acceptedAt,
-                            null,
-                            null,
-                            clock.instant())));
+                    : status.accepted(request, created.get().acceptedAt));
   }
 
   /** Open runs end FAILED; a replica still working on one can no longer finish it. */

@@ -135,18 +135,7 @@ public class SyncRequestConsumer {
             created ->
                 created.isEmpty()
                     ? Uni.createFrom().voidItem() // a repeated requestId: the first run stands
-                    : status.publish(
-                        new SyncStatus(
-                            request.requestId(),
-                            request.installationId(),
-                            SyncState.ACCEPTED,
-                            Map.of(),
-                            false,
-                            null,
-                            created.get().acceptedAt,
-                            null,
-                            null,
-                            clock.instant())));
+                    : status.accepted(request, created.get().acceptedAt));
   }
 
   /** Fails the record (to the DLQ) after a REJECTED status event, when the request names itself. */

@@ -1,11 +1,11 @@
 package dev.o365connector.sync.resource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.o365connector.contracts.installation.InstallationType;
 import dev.o365connector.contracts.sync.SyncRequest;
 import dev.o365connector.sync.graph.GatewayClient;
 import dev.o365connector.sync.installation.KnownInstallation;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +30,7 @@ public class Owners {
     if (installation.type() == InstallationType.DELEGATED) {
       return gateway
           .page(base + "/me?$select=id", false)
-          .map(me -> List.of(new Owner(me.getString("id"), base + "/me")));
+          .map(me -> List.of(new Owner(me.path("id").asText(), base + "/me")));
     }
     if (request.userIds() != null && !request.userIds().isEmpty()) {
       return Uni.createFrom()
@@ -45,11 +45,11 @@ public class Owners {
         .page(url, false)
         .flatMap(
             page -> {
-              for (Object user : page.getJsonArray("value")) {
-                String id = ((JsonObject) user).getString("id");
+              for (JsonNode user : page.path("value")) {
+                String id = user.path("id").asText();
                 owners.add(new Owner(id, base + "/users/" + id));
               }
-              String next = page.getString("@odata.nextLink");
+              String next = page.path("@odata.nextLink").asText(null);
               return next == null
                   ? Uni.createFrom().item(List.copyOf(owners))
                   : listUsers(base, next, owners);

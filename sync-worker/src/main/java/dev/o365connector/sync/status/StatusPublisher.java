@@ -1,5 +1,7 @@
 package dev.o365connector.sync.status;
 
+import dev.o365connector.contracts.sync.SyncRequest;
+import dev.o365connector.contracts.sync.SyncState;
 import dev.o365connector.contracts.sync.SyncStatus;
 import dev.o365connector.contracts.validation.ContractSchema;
 import dev.o365connector.contracts.validation.ContractValidator;
@@ -7,6 +9,9 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -18,11 +23,31 @@ public class StatusPublisher {
 
   private final MutinyEmitter<byte[]> emitter;
   private final ContractValidator validator;
+  private final Clock clock;
 
   StatusPublisher(
-      @Channel("sync-status") MutinyEmitter<byte[]> emitter, ContractValidator validator) {
+      @Channel("sync-status") MutinyEmitter<byte[]> emitter,
+      ContractValidator validator,
+      Clock clock) {
     this.emitter = emitter;
     this.validator = validator;
+    this.clock = clock;
+  }
+
+  /** ACCEPTED: the request became a run, persisted at {@code acceptedAt}. */
+  public Uni<Void> accepted(SyncRequest request, Instant acceptedAt) {
+    return publish(
+        new SyncStatus(
+            request.requestId(),
+            request.installationId(),
+            SyncState.ACCEPTED,
+            Map.of(),
+            false,
+            null,
+            acceptedAt,
+            null,
+            null,
+            clock.instant()));
   }
 
   public Uni<Void> publish(SyncStatus status) {

@@ -72,12 +72,7 @@ final class WorkerGroup {
     Config config = ConfigProvider.getConfig();
     Map<String, String> vars = new HashMap<>();
     vars.put("KAFKA_BOOTSTRAP_SERVERS", config.getValue("kafka.bootstrap.servers", String.class));
-    vars.put("DB_HOST", database.server().host());
-    vars.put("DB_PORT", Integer.toString(database.server().port()));
-    vars.put("DB_NAME", database.name());
-    vars.put("DB_USER", database.server().user());
-    String password = database.server().password();
-    vars.put("DB_PASSWORD", password == null || password.isEmpty() ? "unused" : password);
+    vars.putAll(database.serviceEnvironment());
     vars.put("O365_GATEWAY_URL", config.getValue("o365.gateway.url", String.class));
     vars.put(
         "O365_PLATFORM_ISSUER", config.getValue("o365.simulator.platform.issuer", String.class));
