@@ -12,4 +12,9 @@ public record CalendarGroup(String id, String name, String classId, long version
         .put("classId", classId)
         .put("changeKey", id.substring(0, 8) + "." + version);
   }
+
+  /** The same group with a new version, after the calendars in it changed. */
+  public CalendarGroup touched() {
+    return new CalendarGroup(id, name, classId, version + 1);
+  }
 }

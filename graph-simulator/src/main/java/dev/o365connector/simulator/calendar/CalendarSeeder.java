@@ -20,6 +20,12 @@ public final class CalendarSeeder {
     "Standup", "1:1", "Customer call", "Design review", "Planning", "Lunch & learn", "Retro"
   };
   private static final String[] ROOMS = {"Room 1", "Room 2", "Teams", "Cafeteria"};
+  private static final String[] CALENDAR_NAMES = {
+    "Team", "Project", "Holidays", "On call", "Travel"
+  };
+  private static final String[] COLORS = {
+    "lightBlue", "lightGreen", "lightOrange", "lightGray", "lightYellow", "lightTeal", "lightPink"
+  };
 
   private final Ids ids;
 
@@ -47,6 +53,19 @@ public final class CalendarSeeder {
                   calendars, owner, colleagues, SPAN_START.plus(Duration.ofMinutes(step * i))));
     }
     return calendars;
+  }
+
+  /** A secondary calendar in {@code groupId}; its name carries part of its id to stay unique. */
+  public Calendar newCalendar(String groupId) {
+    String id = ids.guid();
+    String name = CALENDAR_NAMES[ids.nextInt(CALENDAR_NAMES.length)] + " " + id.substring(0, 4);
+    return new Calendar(id, name, COLORS[ids.nextInt(COLORS.length)], false, groupId, 1);
+  }
+
+  /** A user-made calendar group; Outlook gives each its own class id. */
+  public CalendarGroup newGroup() {
+    String id = ids.guid();
+    return new CalendarGroup(id, "Calendars " + id.substring(0, 4), ids.guid(), 1);
   }
 
   /** A 30- or 60-minute event on the primary calendar starting at {@code start}. */

@@ -23,6 +23,30 @@ public final class UserCalendars {
     calendars.add(calendar);
   }
 
+  /**
+   * Removes a secondary calendar and returns it.
+   *
+   * @throws IllegalArgumentException for an unknown id or the default calendar, which Outlook
+   *     refuses to delete
+   */
+  public Calendar removeCalendar(String id) {
+    Calendar calendar =
+        calendar(id).orElseThrow(() -> new IllegalArgumentException("no such calendar: " + id));
+    if (calendar.isDefault()) {
+      throw new IllegalArgumentException("the default calendar " + id + " cannot be deleted");
+    }
+    calendars.remove(calendar);
+    return calendar;
+  }
+
+  /**
+   * Gives a group a new version after the calendars in it changed: calendars have no delta, so a
+   * client that lists and diffs groups learns from the version that a group's listing changed.
+   */
+  public void touchGroup(String groupId) {
+    groups.replaceAll(group -> group.id().equals(groupId) ? group.touched() : group);
+  }
+
   public List<CalendarGroup> groups() {
     return List.copyOf(groups);
   }

@@ -1,6 +1,7 @@
 package dev.o365connector.simulator.control;
 
 import dev.o365connector.simulator.SimulatorContext;
+import dev.o365connector.simulator.calendar.CalendarMutations;
 import dev.o365connector.simulator.calendar.CalendarTruth;
 import dev.o365connector.simulator.calendar.EventMutations;
 import dev.o365connector.simulator.directory.AppRegistration;
@@ -11,6 +12,7 @@ import dev.o365connector.simulator.directory.UserTruth;
 import dev.o365connector.simulator.drive.DriveItemMutations;
 import dev.o365connector.simulator.drive.FilesTruth;
 import dev.o365connector.simulator.http.Responses;
+import dev.o365connector.simulator.mail.MailFolderMutations;
 import dev.o365connector.simulator.mail.MailTruth;
 import dev.o365connector.simulator.mail.MessageMutations;
 import dev.o365connector.simulator.seed.SeedSpec;
@@ -27,11 +29,17 @@ import java.util.stream.Collectors;
 /** The control API under {@code /_sim}: what is seeded, seeding, mutating, ground truth. */
 public final class ControlRoutes {
 
-  /** Every resource the mutation endpoint can change, by its key. */
+  /**
+   * Every resource the mutation endpoint can change, by its key, in the order a request applies
+   * them: containers before their contents, so random message moves can land in folders the same
+   * request creates, and messages of folders it deletes are gone before messages are picked.
+   */
   private static final List<ResourceMutations> MUTATIONS =
       List.of(
           new UserMutations(),
+          new MailFolderMutations(),
           new MessageMutations(),
+          new CalendarMutations(),
           new EventMutations(),
           new DriveItemMutations());
 

@@ -2,6 +2,7 @@ package dev.o365connector.simulator.control;
 
 import dev.o365connector.simulator.directory.Ids;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,5 +49,18 @@ public final class MutationSpec {
       return count.intValue();
     }
     throw new IllegalArgumentException("create takes a non-negative number, got " + value);
+  }
+
+  /**
+   * Refuses operations a resource does not support, before anything changes, so that a misspelt or
+   * unsupported operation is a 400 rather than silently nothing.
+   */
+  public static void only(JsonObject spec, List<String> operations) {
+    for (String operation : spec.fieldNames()) {
+      if (!operations.contains(operation)) {
+        throw new IllegalArgumentException(
+            "unknown operation " + operation + "; known: " + operations);
+      }
+    }
   }
 }

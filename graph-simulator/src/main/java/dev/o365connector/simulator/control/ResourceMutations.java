@@ -13,8 +13,8 @@ import io.vertx.core.json.JsonObject;
 public interface ResourceMutations {
 
   /**
-   * The key in the mutation body: {@code users}, {@code messages}, {@code events}, {@code
-   * driveItems}.
+   * The key in the mutation body: {@code users}, {@code mailFolders}, {@code messages}, {@code
+   * calendars}, {@code events}, {@code driveItems}.
    */
   String key();
 

@@ -14,4 +14,9 @@ public record MailFolder(
   public MailFolder renamed(String newName) {
     return new MailFolder(id, newName, parentFolderId, wellKnownName, version + 1);
   }
+
+  /** The same folder with a new version, after something in its Graph form changed. */
+  public MailFolder touched() {
+    return new MailFolder(id, displayName, parentFolderId, wellKnownName, version + 1);
+  }
 }

@@ -2,7 +2,9 @@ package dev.o365connector.simulator.mail;
 
 import dev.o365connector.simulator.delta.DeltaCollection;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,17 +54,45 @@ public final class Mailbox {
     return folders.get(id);
   }
 
-  /** Removes a folder and everything in it (a hard delete). */
-  public boolean deleteFolder(String folderId) {
-    if (!folders.remove(folderId, "deleted")) {
-      return false;
+  /**
+   * Removes a folder with every folder below it and all their messages (a hard delete: Outlook
+   * deletes the whole subtree). Returns the removed folder ids, the named one first; none when no
+   * live folder has that id.
+   *
+   * @throws IllegalArgumentException for a well-known folder, which Outlook refuses to delete
+   */
+  public List<String> deleteFolder(String folderId) {
+    Optional<MailFolder> folder = folders.get(folderId);
+    if (folder.isEmpty()) {
+      return List.of();
     }
-    DeltaCollection<Message> messages = messagesByFolder.get(folderId);
-    for (Message message : messages.live()) {
-      messages.remove(message.id(), "deleted");
-      folderOfMessage.remove(message.immutableId());
+    if (folder.get().wellKnownName() != null) {
+      throw new IllegalArgumentException("well-known folder " + folderId + " cannot be deleted");
     }
-    return true;
+    List<String> removed = new ArrayList<>();
+    Deque<String> pending = new ArrayDeque<>(List.of(folderId));
+    while (!pending.isEmpty()) {
+      String id = pending.pop();
+      // Children are found before their parent goes: childFolders only sees live folders.
+      childFolders(id).forEach(child -> pending.push(child.id()));
+      folders.remove(id, "deleted");
+      DeltaCollection<Message> messages = messagesByFolder.get(id);
+      for (Message message : messages.live()) {
+        messages.remove(message.id(), "deleted");
+        folderOfMessage.remove(message.immutableId());
+      }
+      removed.add(id);
+    }
+    return removed;
+  }
+
+  /**
+   * Gives a folder a new version after its Graph form changed without it being edited (a child
+   * folder came or went, so {@code childFolderCount} did), so folder delta carries the new count.
+   * The root is no folder of the collection, so touching it does nothing.
+   */
+  public void touchFolder(String folderId) {
+    folders.get(folderId).ifPresent(folder -> folders.put(folder.touched()));
   }
 
   public List<MailFolder> childFolders(String parentId) {
