@@ -129,7 +129,7 @@ public final class Samples {
         TENANT_ID,
         Resource.CALENDAR,
         null,
-        null,
+        ObjectType.EVENT,
         null,
         USER_ID,
         null,

@@ -12,8 +12,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -56,6 +60,24 @@ public final class Syncs {
     return installation;
   }
 
+  /** A DELEGATED installation (the demo user signs in) for {@code resources}, once announced. */
+  public String delegatedInstall(InstallationDirectory directory, Resource... resources) {
+    JsonArray wanted = new JsonArray();
+    for (Resource resource : resources) {
+      wanted.add(resource.value());
+    }
+    String installation =
+        installs.install(
+            new JsonObject()
+                .put("accountId", "sync-tests")
+                .put("type", "DELEGATED")
+                .put("resources", wanted));
+    await()
+        .atMost(WAIT)
+        .until(() -> directory.find(installation).await().indefinitely().isPresent());
+    return installation;
+  }
+
   /** Uninstalls through auth-service, as the platform would. */
   public void uninstall(String installation) {
     installs.uninstall(installation);
@@ -68,6 +90,11 @@ public final class Syncs {
 
   /** Sends a sync request; its id. */
   public String sync(String installation, String mode, Resource... resources) {
+    return sync(installation, new JsonObject().put("mode", mode), resources);
+  }
+
+  /** Sends a sync request with the fields of {@code request} (mode, calendarWindow...); its id. */
+  public String sync(String installation, JsonObject request, Resource... resources) {
     String requestId = UUID.randomUUID().toString();
     JsonArray wanted = new JsonArray();
     for (Resource resource : resources) {
@@ -76,11 +103,11 @@ public final class Syncs {
     kafka.send(
         Topics.SYNC_REQUESTS,
         installation,
-        new JsonObject()
+        request
+            .copy()
             .put("requestId", requestId)
             .put("installationId", installation)
             .put("resources", wanted)
-            .put("mode", mode)
             .encode());
     return requestId;
   }
@@ -111,27 +138,108 @@ public final class Syncs {
         r -> r.key().equals(installation) || r.key().startsWith(installation + "|"));
   }
 
+  /** The change events (not markers, not tombstones) one request published. */
+  public List<JsonObject> events(Resource resource, String installation, String requestId) {
+    return changes(resource, installation).stream()
+        .filter(r -> r.value() != null)
+        .map(r -> new JsonObject(r.value()))
+        .filter(e -> requestId.equals(e.getString("syncRequestId")) && e.containsKey("op"))
+        .toList();
+  }
+
   /**
-   * Upserted minus deleted object ids, replayed in order per key (a key stays on one partition).
+   * The object ids a consumer holds after applying every event as docs/events.md says: per key the
+   * last event wins (a key stays on one partition); a resync sweeps the objects of its scope that
+   * were last changed before its resync.started and not read again by it; a deleted container (a
+   * mail folder, a calendar group) takes what it contains with it, folder inside folder.
    */
   public Set<String> live(Resource resource, String installation) {
-    Set<String> live = new HashSet<>();
+    Map<String, ConsumerRecord<String, String>> last = new HashMap<>();
+    Map<String, Long> resyncStarted = new HashMap<>();
+    List<JsonObject> resyncsCompleted = new ArrayList<>();
     for (ConsumerRecord<String, String> record : changes(resource, installation)) {
       if (record.value() == null) {
         continue;
       }
       JsonObject event = new JsonObject(record.value());
-      if ("UPSERT".equals(event.getString("op"))) {
-        live.add(event.getString("objectId"));
-      } else if ("DELETE".equals(event.getString("op"))) {
-        live.remove(event.getString("objectId"));
+      if (event.containsKey("op")) {
+        last.put(event.getString("objectId"), record);
+      } else if (header(record, "ce_type").endsWith(".resync.started")) {
+        resyncStarted.put(resyncScope(event), record.timestamp());
+      } else {
+        resyncsCompleted.add(event);
       }
     }
-    return live;
+    Set<String> gone = new HashSet<>();
+    Map<String, String> live = new HashMap<>();
+    last.forEach(
+        (id, record) -> {
+          JsonObject event = new JsonObject(record.value());
+          boolean swept =
+              resyncsCompleted.stream()
+                  .anyMatch(
+                      marker ->
+                          inScope(marker, event)
+                              && record.timestamp() < resyncStarted.get(resyncScope(marker)));
+          if ("DELETE".equals(event.getString("op")) || swept) {
+            gone.add(id);
+          } else {
+            live.put(id, String.valueOf(event.getString("containerId")));
+          }
+        });
+    boolean cascaded = true;
+    while (cascaded) {
+      List<String> inGone =
+          live.entrySet().stream()
+              .filter(e -> gone.contains(e.getValue()))
+              .map(Map.Entry::getKey)
+              .toList();
+      cascaded = !inGone.isEmpty();
+      inGone.forEach(
+          id -> {
+            live.remove(id);
+            gone.add(id);
+          });
+    }
+    return live.keySet();
+  }
+
+  private static String resyncScope(JsonObject marker) {
+    return String.join(
+        "|",
+        marker.getString("syncRequestId"),
+        String.valueOf(marker.getString("ownerId")),
+        String.valueOf(marker.getString("objectType")),
+        String.valueOf(marker.getString("containerId")));
+  }
+
+  /** Whether {@code event} belongs to the scope a resync marker names, and was not read by it. */
+  private static boolean inScope(JsonObject marker, JsonObject event) {
+    return !marker.getString("syncRequestId").equals(event.getString("syncRequestId"))
+        && Objects.equals(marker.getString("ownerId"), event.getString("ownerId"))
+        && marker.getString("objectType").equals(event.getString("objectType"))
+        && (marker.getString("containerId") == null
+            || marker.getString("containerId").equals(event.getString("containerId")));
   }
 
   /** The ids of what a complete sync of {@code resource} must end with. */
   public Set<String> truth(Resource resource) {
+    return truth(resource, "", entry -> true);
+  }
+
+  /**
+   * The ids of the ground truth entries ({objectType, id, ownerId, containerId, version}) that
+   * {@code wanted} accepts; {@code query} adds parameters, e.g. {@code &startDateTime=...}.
+   */
+  public Set<String> truth(Resource resource, String query, Predicate<JsonObject> wanted) {
+    return truthEntries(resource, query).stream()
+        .filter(wanted)
+        .map(entry -> entry.getString("id"))
+        .collect(Collectors.toSet());
+  }
+
+  /** The simulator's ground truth entries of {@code resource}. */
+  public List<JsonObject> truthEntries(Resource resource, String query) {
     JsonArray truth =
         new JsonArray(
             given()
@@ -140,9 +248,10 @@ public final class Syncs {
                         + "/_sim/tenants/"
                         + tenant()
                         + "/truth?resource="
-                        + resource.value())
+                        + resource.value()
+                        + query)
                 .asString());
-    return truth.stream().map(o -> ((JsonObject) o).getString("id")).collect(Collectors.toSet());
+    return truth.stream().map(JsonObject.class::cast).toList();
   }
 
   /** Applies {@code mutation} (the simulator's mutations API) to the demo tenant; what changed. */

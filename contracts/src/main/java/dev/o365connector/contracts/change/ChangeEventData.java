@@ -8,14 +8,15 @@ import dev.o365connector.contracts.Resource;
  * The {@code data} of a change CloudEvent on {@code o365.changes.<resource>}.
  *
  * <p>An object change has {@code op}, {@code objectType} and {@code objectId}. The {@code
- * resync.started} and {@code resync.completed} markers have no {@code op} and no object: {@code
- * resync} is true and {@code ownerId}/{@code containerId} name the scope being read again.
+ * resync.started} and {@code resync.completed} markers have no {@code op} and no {@code objectId}:
+ * {@code resync} is true and {@code objectType}, {@code ownerId} and {@code containerId} (each when
+ * present) name the scope being read again.
  *
  * @param installationId the installation the change was read for
  * @param tenantId the Entra tenant
  * @param resource the resource, matching the topic
  * @param op UPSERT or DELETE; null on resync markers
- * @param objectType the Graph entity; null on resync markers
+ * @param objectType the Graph entity; on resync markers, the kind of object being read again
  * @param objectId the Graph id (immutable id for mail); null on resync markers
  * @param ownerId the user whose mailbox, calendar or drive holds the object; null for users
  * @param containerId the mail folder or drive holding the object, when there is one

@@ -43,26 +43,37 @@ public record ChangeEvent(String id, String type, ChangeEventData data) {
     return of(scope, ChangeOp.DELETE, objectType, objectId, containerId, reason, null, "deleted");
   }
 
-  /** A {@code resync.started} or {@code resync.completed} marker for the scope's owner. */
-  public static ChangeEvent resyncMarker(ChangeScope scope, Resource resource, boolean started) {
+  /**
+   * A {@code resync.started} or {@code resync.completed} marker: the {@code objectType} objects of
+   * the scope's owner (in {@code containerId}, when given) are being read again from scratch.
+   */
+  public static ChangeEvent resyncMarker(
+      ChangeScope scope, ObjectType objectType, String containerId, boolean started) {
     String what = started ? "resync.started" : "resync.completed";
+    Resource resource = objectType.resource();
     ChangeEventData data =
         new ChangeEventData(
             scope.installationId(),
             scope.tenantId(),
             resource,
             null,
-            null,
+            objectType,
             null,
             scope.ownerId(),
-            null,
+            containerId,
             scope.syncRequestId(),
             true,
             null,
             null);
     String id =
         sha256(
-            scope.installationId(), resource.value(), what, scope.ownerId(), scope.syncRequestId());
+            scope.installationId(),
+            resource.value(),
+            what,
+            objectType.value(),
+            scope.ownerId(),
+            containerId,
+            scope.syncRequestId());
     return new ChangeEvent(id, type(resource, what), data);
   }
 

@@ -41,6 +41,35 @@ public interface SyncConfig {
   @WithDefault("true")
   boolean initialSync();
 
+  /**
+   * Owners (mailboxes, calendars, drives) of one resource synced at the same time by one run; the
+   * gateway allows 4 requests in flight per mailbox, each owner uses one.
+   */
+  @WithDefault("4")
+  int ownersInParallel();
+
+  /** The calendarView window of calendar syncs. */
+  CalendarView calendar();
+
+  /** The calendarView window: how far back and ahead, and how often it moves on. */
+  interface CalendarView {
+
+    /** Days before now the window starts, unless a request gives {@code calendarWindow}. */
+    @WithDefault("30")
+    int pastDays();
+
+    /** Days after now the window ends, unless a request gives {@code calendarWindow}. */
+    @WithDefault("365")
+    int futureDays();
+
+    /**
+     * How often the window is re-anchored to the current time: a new window is a new delta round,
+     * resynced with resync markers, so events that left the window are deleted and new ones seen.
+     */
+    @WithDefault("P1D")
+    Duration reanchorEvery();
+  }
+
   /** Longest wait for one Graph page through the gateway (its own retries included). */
   @WithDefault("PT90S")
   Duration pageTimeout();

@@ -1,6 +1,5 @@
 package dev.o365connector.sync.delta;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.o365connector.sync.change.ChangeEvent;
 import dev.o365connector.sync.change.ChangeEventPublisher;
 import dev.o365connector.sync.cursor.CursorStore;
@@ -11,26 +10,21 @@ import dev.o365connector.sync.graph.GraphGone;
 import dev.o365connector.sync.run.SyncMetrics;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
  * Brings one delta scope up to date: from its stored link (or a fresh start) it follows nextLinks
  * to the deltaLink. For every page the change events are published and acknowledged before the
  * page's link is stored, so a crash at any point resumes from the last stored page and loses
- * nothing (replayed events carry the same ids). A 410 drops the cursor and runs a full round
- * bracketed by resync markers.
+ * nothing (replayed events carry the same ids). A 410, or a scope whose start URL changed (a
+ * re-anchored calendar window), drops the cursor and runs a full round bracketed by resync markers.
  */
 @ApplicationScoped
 public class DeltaRound {
 
   private static final Logger LOG = Logger.getLogger(DeltaRound.class);
-  private static final Set<String> NO_SERVICE =
-      Set.of("MailboxNotEnabledForRESTAPI", "ResourceNotFound");
-
   private final GatewayClient gateway;
   private final CursorStore cursors;
   private final ChangeEventPublisher publisher;
@@ -65,47 +59,51 @@ public class DeltaRound {
                 return Uni.createFrom().voidItem(); // this run already finished the scope
               }
               Optional<Cursor> usable = full ? ours : stored;
+              if (usable.isPresent() && reanchored(usable.get(), scope)) {
+                return resync(scope, counts, "its start changed to " + scope.startUrl());
+              }
               return follow(
                   scope, usable.map(Cursor::link).orElse(scope.startUrl()), false, counts);
             })
         .onFailure(GraphGone.class)
-        .recoverWithUni(gone -> resync(scope, counts, gone))
-        .onFailure(DeltaRound::noService)
+        .recoverWithUni(gone -> resync(scope, counts, gone.getMessage()))
+        .onFailure(GraphFailure::noService)
         .recoverWithItem(
             e -> {
               // A user without a mailbox or drive: nothing to sync, counted, not a failure.
               LOG.debugf(
-                  "Skipped %s of %s: %s", scope.resource(), scope.cursor().owner(), e.getMessage());
+                  "Skipped %s of %s: %s",
+                  scope.objectType().value(), scope.cursor().owner(), e.getMessage());
               counts.skippedOwner();
               return null;
             })
         .replaceWith(counts);
   }
 
-  private Uni<Void> resync(DeltaScope scope, RoundCounts counts, Throwable gone) {
-    LOG.infof("Resync of %s for %s: %s", scope.resource(), scope.cursor(), gone.getMessage());
+  /** Cursors from before start URLs were stored (null) continue as they are. */
+  private static boolean reanchored(Cursor cursor, DeltaScope scope) {
+    return cursor.startUrl() != null && !cursor.startUrl().equals(scope.startUrl());
+  }
+
+  private Uni<Void> resync(DeltaScope scope, RoundCounts counts, String why) {
+    LOG.infof("Resync of %s for %s: %s", scope.objectType().value(), scope.cursor(), why);
     counts.resynced();
-    metrics.resync(scope.resource());
-    DeltaScope resyncing =
-        new DeltaScope(
-            scope.resource(),
-            scope.cursor(),
-            scope.changes().resyncing(),
-            scope.startUrl(),
-            scope.immutableIds(),
-            scope.toEvents());
+    metrics.resync(scope.objectType().resource());
+    DeltaScope resyncing = scope.resyncing();
     return cursors
         .delete(scope.cursor())
-        .flatMap(
-            x ->
-                publisher.publish(
-                    List.of(ChangeEvent.resyncMarker(resyncing.changes(), scope.resource(), true))))
+        .flatMap(x -> publisher.publish(List.of(marker(resyncing, true))))
         .flatMap(x -> follow(resyncing, scope.startUrl(), true, counts))
-        .flatMap(
-            x ->
-                publisher.publish(
-                    List.of(
-                        ChangeEvent.resyncMarker(resyncing.changes(), scope.resource(), false))));
+        .flatMap(x -> publisher.publish(List.of(marker(resyncing, false))));
+  }
+
+  private static ChangeEvent marker(DeltaScope scope, boolean started) {
+    String container = scope.cursor().container();
+    return ChangeEvent.resyncMarker(
+        scope.changes(),
+        scope.objectType(),
+        container == null || container.isEmpty() ? null : container,
+        started);
   }
 
   private Uni<Void> follow(DeltaScope scope, String url, boolean resyncing, RoundCounts counts) {
@@ -113,7 +111,6 @@ public class DeltaRound {
         .page(url, scope.immutableIds())
         .flatMap(
             page -> {
-              List<ChangeEvent> events = events(scope, page);
               String next = page.path("@odata.nextLink").asText(null);
               String delta = page.path("@odata.deltaLink").asText(null);
               if (next == null && delta == null) {
@@ -121,20 +118,24 @@ public class DeltaRound {
                     .failure(
                         new IllegalStateException("a delta page without nextLink or deltaLink"));
               }
-              return publisher
-                  .publish(events)
-                  .flatMap(
+              return scope
+                  .handler()
+                  .events(scope.changes(), page)
+                  .call(publisher::publish)
+                  .call(events -> scope.handler().published(events))
+                  .call(
                       x ->
                           cursors.save(
                               scope.cursor(),
                               new Cursor(
                                   next != null ? next : delta,
                                   next == null,
-                                  scope.changes().syncRequestId())))
+                                  scope.changes().syncRequestId(),
+                                  scope.startUrl())))
                   .invoke(
-                      () -> {
+                      events -> {
                         long[] ops = counts.page(events);
-                        metrics.page(scope.resource(), ops[0], ops[1]);
+                        metrics.page(scope.objectType().resource(), ops[0], ops[1]);
                       })
                   .flatMap(
                       x ->
@@ -142,20 +143,5 @@ public class DeltaRound {
                               ? Uni.createFrom().voidItem()
                               : follow(scope, next, resyncing, counts));
             });
-  }
-
-  /** Graph's answers for a user who has no mailbox or no drive. */
-  private static boolean noService(Throwable e) {
-    return e instanceof GraphFailure failure
-        && failure.status() == 404
-        && NO_SERVICE.contains(failure.code());
-  }
-
-  private static List<ChangeEvent> events(DeltaScope scope, JsonNode page) {
-    List<ChangeEvent> events = new ArrayList<>();
-    for (JsonNode item : page.path("value")) {
-      events.addAll(scope.toEvents().apply(scope.changes(), item));
-    }
-    return events;
   }
 }

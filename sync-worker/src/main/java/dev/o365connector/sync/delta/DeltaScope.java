@@ -1,25 +1,29 @@
 package dev.o365connector.sync.delta;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.o365connector.contracts.Resource;
-import dev.o365connector.sync.change.ChangeEvent;
+import dev.o365connector.contracts.change.ObjectType;
 import dev.o365connector.sync.change.ChangeScope;
 import dev.o365connector.sync.cursor.CursorStore.CursorScope;
-import java.util.List;
-import java.util.function.BiFunction;
 
 /**
- * One delta query to keep in step: where its cursor lives, where a fresh round starts, and how a
- * page item becomes change events.
+ * One delta query to keep in step: where its cursor lives, where a fresh round starts, and how its
+ * pages become change events.
  *
- * @param startUrl the absolute gateway URL of a fresh round, e.g. {@code .../users/delta}
+ * @param objectType what the scope's items are; resync markers name it, so consumers know which
+ *     objects a resync re-reads
+ * @param startUrl the absolute gateway URL of a fresh round, e.g. {@code .../users/delta}; a stored
+ *     round that started elsewhere (a re-anchored calendar window) is resynced
  * @param immutableIds whether to ask for Outlook's immutable ids
- * @param toEvents turns one item of a page into change events, given the scope's change context
  */
 public record DeltaScope(
-    Resource resource,
+    ObjectType objectType,
     CursorScope cursor,
     ChangeScope changes,
     String startUrl,
     boolean immutableIds,
-    BiFunction<ChangeScope, JsonNode, List<ChangeEvent>> toEvents) {}
+    PageHandler handler) {
+
+  /** The same scope with its changes marked as read during a resync. */
+  DeltaScope resyncing() {
+    return new DeltaScope(objectType, cursor, changes.resyncing(), startUrl, immutableIds, handler);
+  }
+}

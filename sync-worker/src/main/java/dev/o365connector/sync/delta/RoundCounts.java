@@ -5,7 +5,10 @@ import dev.o365connector.contracts.sync.ResourceCounts;
 import dev.o365connector.sync.change.ChangeEvent;
 import java.util.List;
 
-/** Tallies of one resource's work in a run; mutable, used by one round at a time. */
+/**
+ * Tallies of one resource's work in a run. Owners are synced in parallel, so every method is
+ * synchronized.
+ */
 public final class RoundCounts {
 
   private long upserts;
@@ -15,10 +18,15 @@ public final class RoundCounts {
   private long skippedOwners;
   private boolean resync;
 
-  /** Counts one page; its upserts and deletes, for the metrics. */
-  long[] page(List<ChangeEvent> events) {
+  /** Counts one delta page; its upserts and deletes, for the metrics. */
+  synchronized long[] page(List<ChangeEvent> events) {
     pages++;
     graphRequests++;
+    return changes(events);
+  }
+
+  /** Counts published changes that came from no delta page (a diffed listing); upserts, deletes. */
+  public synchronized long[] changes(List<ChangeEvent> events) {
     long[] ops = new long[2];
     for (ChangeEvent event : events) {
       if (event.data().op() == ChangeOp.UPSERT) {
@@ -32,29 +40,44 @@ public final class RoundCounts {
     return ops;
   }
 
-  void skippedOwner() {
+  /** Counts Graph requests besides delta pages (listings, lookups). */
+  public synchronized void requests(int count) {
+    graphRequests += count;
+  }
+
+  /** A user without a mailbox or drive: one request told us, nothing to sync. */
+  public synchronized void skippedOwner() {
     skippedOwners++;
     graphRequests++;
   }
 
-  void resynced() {
+  synchronized void resynced() {
     resync = true;
   }
 
-  public boolean resync() {
+  public synchronized boolean resync() {
     return resync;
   }
 
-  public void add(RoundCounts other) {
-    upserts += other.upserts;
-    deletes += other.deletes;
-    pages += other.pages;
-    graphRequests += other.graphRequests;
-    skippedOwners += other.skippedOwners;
-    resync |= other.resync;
+  /** Whether an owner was skipped for having no mailbox or drive. */
+  public synchronized boolean skipped() {
+    return skippedOwners > 0;
   }
 
-  public ResourceCounts snapshot() {
+  public void add(RoundCounts other) {
+    ResourceCounts theirs = other.snapshot();
+    boolean theirResync = other.resync();
+    synchronized (this) {
+      upserts += theirs.upserts();
+      deletes += theirs.deletes();
+      pages += theirs.pages();
+      graphRequests += theirs.graphRequests();
+      skippedOwners += theirs.skippedOwners();
+      resync |= theirResync;
+    }
+  }
+
+  public synchronized ResourceCounts snapshot() {
     return new ResourceCounts(upserts, deletes, pages, graphRequests, skippedOwners);
   }
 }

@@ -59,6 +59,23 @@ public class GatewayClient {
     return page(url, immutableIds, 0);
   }
 
+  /** Every item of a listing at {@code url}, following its nextLinks. */
+  public Uni<Listing> list(String url, boolean immutableIds) {
+    return list(url, immutableIds, new ArrayList<>(), 0);
+  }
+
+  private Uni<Listing> list(String url, boolean immutableIds, List<JsonNode> items, int requests) {
+    return page(url, immutableIds)
+        .flatMap(
+            page -> {
+              page.path("value").forEach(items::add);
+              String next = page.path("@odata.nextLink").asText(null);
+              return next == null
+                  ? Uni.createFrom().item(new Listing(List.copyOf(items), requests + 1))
+                  : list(next, immutableIds, items, requests + 1);
+            });
+  }
+
   private Uni<JsonNode> page(String url, boolean immutableIds, int retries) {
     return token()
         .flatMap(

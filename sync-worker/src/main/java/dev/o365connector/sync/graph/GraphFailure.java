@@ -1,9 +1,13 @@
 package dev.o365connector.sync.graph;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Set;
 
 /** A Graph or gateway error that ends a resource's sync with a reason. */
 public class GraphFailure extends RuntimeException {
+
+  private static final Set<String> NO_SERVICE =
+      Set.of("MailboxNotEnabledForRESTAPI", "ResourceNotFound");
 
   private final int status;
   private final String code;
@@ -32,6 +36,20 @@ public class GraphFailure extends RuntimeException {
       // keep the status as the reason
     }
     return new GraphFailure(status, code, message);
+  }
+
+  /** Graph's answers for a user who has no mailbox or no drive: nothing to sync, not a failure. */
+  public static boolean noService(Throwable e) {
+    return e instanceof GraphFailure failure
+        && failure.status == 404
+        && NO_SERVICE.contains(failure.code);
+  }
+
+  /** Outlook's answer for a message or folder that does not exist (any more). */
+  public static boolean itemNotFound(Throwable e) {
+    return e instanceof GraphFailure failure
+        && failure.status == 404
+        && "ErrorItemNotFound".equals(failure.code);
   }
 
   public int status() {

@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -70,7 +71,19 @@ public class InstallationDirectory {
             rows ->
                 rows.rowCount() == 0
                     ? Uni.createFrom().voidItem() // older than what we know: nothing to do
-                    : lifecycle.changed(event));
+                    : lifecycle.changed(event))
+        // A valid event that cannot be stored now (the database restarting) is retried, never
+        // dropped and never a reason to stop reading the topic.
+        .onFailure()
+        .invoke(
+            e ->
+                LOG.warnf(
+                    "Storing installation event of %s failed, retrying: %s",
+                    event.installationId(), e.getMessage()))
+        .onFailure()
+        .retry()
+        .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30))
+        .indefinitely();
   }
 
   /** The installation, if an event about it arrived. */

@@ -11,7 +11,7 @@ import dev.o365connector.contracts.sync.SyncStatus;
 import dev.o365connector.contracts.validation.ContractSchema;
 import dev.o365connector.contracts.validation.ContractValidator;
 import dev.o365connector.sync.config.SyncConfig;
-import dev.o365connector.sync.run.ResourcePlan;
+import dev.o365connector.sync.cursor.SyncStateRemoval;
 import dev.o365connector.sync.run.SyncRunService;
 import dev.o365connector.sync.status.StatusPublisher;
 import io.smallrye.mutiny.Multi;
@@ -41,6 +41,7 @@ public class InstallationLifecycle {
   private final ContractValidator validator;
   private final Clock clock;
   private final SyncConfig config;
+  private final SyncStateRemoval state;
 
   InstallationLifecycle(
       Pool pool,
@@ -48,25 +49,21 @@ public class InstallationLifecycle {
       StatusPublisher status,
       ContractValidator validator,
       Clock clock,
-      SyncConfig config) {
+      SyncConfig config,
+      SyncStateRemoval state) {
     this.pool = pool;
     this.runs = runs;
     this.status = status;
     this.validator = validator;
     this.clock = clock;
     this.config = config;
+    this.state = state;
   }
 
   Uni<Void> changed(InstallationEvent event) {
     return switch (event.status()) {
       case ACTIVE -> config.initialSync() ? initialSync(event) : Uni.createFrom().voidItem();
-      case UNINSTALLED ->
-          endRuns(event)
-              .flatMap(
-                  x ->
-                      pool.preparedQuery("delete from sync_cursor where installation_id = $1")
-                          .execute(Tuple.of(event.installationId())))
-              .replaceWithVoid();
+      case UNINSTALLED -> endRuns(event).flatMap(x -> state.installation(event.installationId()));
       case REAUTH_REQUIRED, FAILED -> endRuns(event);
       case PENDING -> Uni.createFrom().voidItem();
     };
@@ -75,7 +72,6 @@ public class InstallationLifecycle {
   private Uni<Void> initialSync(InstallationEvent event) {
     Set<Resource> resources = EnumSet.noneOf(Resource.class);
     resources.addAll(GraphPermissions.readable(event.grantedPermissions(), event.type()));
-    resources.retainAll(ResourcePlan.SUPPORTED);
     if (resources.isEmpty()) {
       return Uni.createFrom().voidItem();
     }

@@ -1,13 +1,11 @@
 package dev.o365connector.sync.resource;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.o365connector.contracts.installation.InstallationType;
 import dev.o365connector.contracts.sync.SyncRequest;
 import dev.o365connector.sync.graph.GatewayClient;
 import dev.o365connector.sync.installation.KnownInstallation;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,23 +35,14 @@ public class Owners {
           .item(
               request.userIds().stream().map(id -> new Owner(id, base + "/users/" + id)).toList());
     }
-    return listUsers(base, base + "/users?$select=id&$top=999", new ArrayList<>());
-  }
-
-  private Uni<List<Owner>> listUsers(String base, String url, List<Owner> owners) {
     return gateway
-        .page(url, false)
-        .flatMap(
-            page -> {
-              for (JsonNode user : page.path("value")) {
-                String id = user.path("id").asText();
-                owners.add(new Owner(id, base + "/users/" + id));
-              }
-              String next = page.path("@odata.nextLink").asText(null);
-              return next == null
-                  ? Uni.createFrom().item(List.copyOf(owners))
-                  : listUsers(base, next, owners);
-            });
+        .list(base + "/users?$select=id&$top=999", false)
+        .map(
+            users ->
+                users.items().stream()
+                    .map(user -> user.path("id").asText())
+                    .map(id -> new Owner(id, base + "/users/" + id))
+                    .toList());
   }
 
   /**

@@ -1,86 +1,102 @@
 package dev.o365connector.sync.run;
 
 import dev.o365connector.contracts.Resource;
+import dev.o365connector.contracts.change.ObjectType;
 import dev.o365connector.contracts.sync.SyncRequest;
 import dev.o365connector.sync.change.ChangeScope;
 import dev.o365connector.sync.cursor.CursorStore.CursorScope;
+import dev.o365connector.sync.delta.DeltaRound;
 import dev.o365connector.sync.delta.DeltaScope;
+import dev.o365connector.sync.delta.PageHandler;
+import dev.o365connector.sync.delta.SyncUnit;
 import dev.o365connector.sync.graph.GatewayClient;
 import dev.o365connector.sync.installation.KnownInstallation;
 import dev.o365connector.sync.resource.Owners;
+import dev.o365connector.sync.resource.Owners.Owner;
+import dev.o365connector.sync.resource.calendar.CalendarSync;
 import dev.o365connector.sync.resource.files.FileChanges;
+import dev.o365connector.sync.resource.mail.MailboxSync;
+import dev.o365connector.sync.resource.users.DepartedUsers;
 import dev.o365connector.sync.resource.users.UserChanges;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Which delta scopes a resource of an installation consists of. Users are one tenant-wide scope
- * ({@code /users/delta}); files one drive root delta per owner ({@code /me/drive/root/delta}, or
- * per user of the tenant for APPLICATION). Mail and calendar come with later steps of the
- * sync-worker issue; until then a run reports them as not supported.
+ * What a resource of an installation consists of. Users are one tenant-wide scope ({@code
+ * /users/delta}); mail, calendar and files one unit per owner: the signed-in user for DELEGATED,
+ * every user of the tenant (or the request's {@code userIds}) for APPLICATION.
  */
 @ApplicationScoped
 public class ResourcePlan {
 
-  /** The resources this worker version can sync. */
-  public static final Set<Resource> SUPPORTED = EnumSet.of(Resource.USERS, Resource.FILES);
-
   private final GatewayClient gateway;
   private final Owners owners;
+  private final DeltaRound rounds;
+  private final MailboxSync mailboxes;
+  private final CalendarSync calendars;
+  private final DepartedUsers departed;
 
-  ResourcePlan(GatewayClient gateway, Owners owners) {
+  ResourcePlan(
+      GatewayClient gateway,
+      Owners owners,
+      DeltaRound rounds,
+      MailboxSync mailboxes,
+      CalendarSync calendars,
+      DepartedUsers departed) {
     this.gateway = gateway;
     this.owners = owners;
+    this.rounds = rounds;
+    this.mailboxes = mailboxes;
+    this.calendars = calendars;
+    this.departed = departed;
   }
 
-  /** The scopes of {@code resource}; empty when this worker cannot sync it yet. */
-  public Uni<Optional<List<DeltaScope>>> scopes(
+  /** The units of {@code resource} for one run. */
+  public Uni<List<SyncUnit>> units(
       Resource resource, ChangeScope changes, KnownInstallation installation, SyncRequest request) {
     String installationId = changes.installationId();
     return switch (resource) {
       case USERS ->
           Uni.createFrom()
               .item(
-                  Optional.of(
-                      List.of(
+                  List.of(
+                      SyncUnit.of(
+                          rounds,
                           new DeltaScope(
-                              Resource.USERS,
-                              new CursorScope(installationId, Resource.USERS.value(), "", ""),
+                              ObjectType.USER,
+                              new CursorScope(installationId, resource.value(), "", ""),
                               changes,
                               gateway.installationBase(installationId) + "/users/delta",
                               false,
-                              UserChanges::of))));
+                              PageHandler.perItem(UserChanges::of)
+                                  .whenPublished(departed::forget)))));
+      case MAIL -> perOwner(installation, request, owner -> mailboxes.unit(owner, changes));
+      case CALENDAR ->
+          perOwner(
+              installation,
+              request,
+              owner -> calendars.unit(owner, changes, request.calendarWindow()));
       case FILES ->
-          owners
-              .of(installation, request)
-              .map(
-                  list ->
-                      Optional.of(
-                          list.stream()
-                              .map(
-                                  owner ->
-                                      new DeltaScope(
-                                          Resource.FILES,
-                                          new CursorScope(
-                                              installationId,
-                                              Resource.FILES.value(),
-                                              owner.id(),
-                                              ""),
-                                          new ChangeScope(
-                                              installationId,
-                                              changes.tenantId(),
-                                              owner.id(),
-                                              changes.syncRequestId(),
-                                              false),
-                                          owner.base() + "/drive/root/delta",
-                                          false,
-                                          FileChanges::of))
-                              .toList()));
-      case MAIL, CALENDAR -> Uni.createFrom().item(Optional.empty());
+          perOwner(
+              installation,
+              request,
+              owner ->
+                  SyncUnit.of(
+                      rounds,
+                      new DeltaScope(
+                          ObjectType.DRIVE_ITEM,
+                          new CursorScope(installationId, resource.value(), owner.id(), ""),
+                          changes.forOwner(owner.id()),
+                          owner.base() + "/drive/root/delta",
+                          false,
+                          PageHandler.perItem(FileChanges::of))));
     };
+  }
+
+  private Uni<List<SyncUnit>> perOwner(
+      KnownInstallation installation, SyncRequest request, Function<Owner, SyncUnit> unit) {
+    return owners.of(installation, request).map(list -> list.stream().map(unit).toList());
   }
 }

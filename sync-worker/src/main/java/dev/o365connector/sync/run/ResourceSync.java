@@ -6,7 +6,7 @@ import dev.o365connector.contracts.sync.SyncError;
 import dev.o365connector.contracts.sync.SyncMode;
 import dev.o365connector.contracts.sync.SyncRequest;
 import dev.o365connector.sync.change.ChangeScope;
-import dev.o365connector.sync.delta.DeltaRound;
+import dev.o365connector.sync.config.SyncConfig;
 import dev.o365connector.sync.delta.RoundCounts;
 import dev.o365connector.sync.graph.GraphFailure;
 import dev.o365connector.sync.installation.KnownInstallation;
@@ -16,9 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
- * One resource of a run: checked against the installation's grants, then each of its delta scopes
- * brought up to date in turn. Never fails: a failure becomes the outcome's error, so the run's
- * other resources continue.
+ * One resource of a run: checked against the installation's grants, then its units (the tenant's
+ * users; each owner's mailbox, calendar or drive) brought up to date, {@code ownersInParallel} at a
+ * time. A failing unit fails the resource; the others in flight finish. Never fails: a failure
+ * becomes the outcome's error, so the run's other resources continue.
  */
 @ApplicationScoped
 public class ResourceSync {
@@ -26,13 +27,13 @@ public class ResourceSync {
   private static final Logger LOG = Logger.getLogger(ResourceSync.class);
 
   private final ResourcePlan plan;
-  private final DeltaRound rounds;
   private final SyncMetrics metrics;
+  private final SyncConfig config;
 
-  ResourceSync(ResourcePlan plan, DeltaRound rounds, SyncMetrics metrics) {
+  ResourceSync(ResourcePlan plan, SyncMetrics metrics, SyncConfig config) {
     this.plan = plan;
-    this.rounds = rounds;
     this.metrics = metrics;
+    this.config = config;
   }
 
   /** What syncing one resource did, and why it stopped if it did not finish. */
@@ -56,30 +57,19 @@ public class ResourceSync {
                       "permission-missing",
                       "needs " + GraphPermissions.required(resource, installation.type()))));
     }
-    return plan.scopes(resource, changes, installation, request)
+    boolean full = request.mode() == SyncMode.FULL;
+    return plan.units(resource, changes, installation, request)
         .flatMap(
-            scopes -> {
-              if (scopes.isEmpty()) {
-                return Uni.createFrom()
-                    .item(
-                        new Outcome(
-                            resource,
-                            counts,
-                            new SyncError(
-                                "resource-not-supported",
-                                "this worker version does not sync " + resource.value() + " yet")));
-              }
-              return Multi.createFrom()
-                  .iterable(scopes.get())
-                  .onItem()
-                  .transformToUniAndConcatenate(
-                      scope ->
-                          rounds.run(scope, request.mode() == SyncMode.FULL).invoke(counts::add))
-                  .collect()
-                  .last()
-                  .replaceWith(new Outcome(resource, counts, null))
-                  .invoke(() -> metrics.succeeded(resource));
-            })
+            units ->
+                Multi.createFrom()
+                    .iterable(units)
+                    .onItem()
+                    .transformToUni(unit -> unit.sync(full, counts))
+                    .merge(config.ownersInParallel())
+                    .collect()
+                    .last()
+                    .replaceWith(new Outcome(resource, counts, null))
+                    .invoke(() -> metrics.succeeded(resource)))
         .onFailure()
         .recoverWithItem(
             e -> {

@@ -31,6 +31,11 @@ public class SyncMetrics {
 
   public void page(Resource resource, long upserts, long deletes) {
     registry.counter("o365.sync.pages", "resource", resource.value()).increment();
+    items(resource, upserts, deletes);
+  }
+
+  /** Changes published besides delta pages (diffed listings, a folder found gone). */
+  public void items(Resource resource, long upserts, long deletes) {
     registry
         .counter("o365.sync.items", "resource", resource.value(), "op", ChangeOp.UPSERT.name())
         .increment(upserts);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.o365connector.contracts.ContractJson;
-import dev.o365connector.contracts.Resource;
 import dev.o365connector.contracts.change.ObjectType;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +51,7 @@ class ChangeEventTest {
     assertThat(delete.data().data()).isNull();
     assertThat(delete.data().removedReason()).isEqualTo("deleted");
 
-    ChangeEvent started = ChangeEvent.resyncMarker(SCOPE.resyncing(), Resource.USERS, true);
+    ChangeEvent started = ChangeEvent.resyncMarker(SCOPE.resyncing(), ObjectType.USER, null, true);
     assertThat(started.type()).isEqualTo("dev.o365connector.users.resync.started");
     assertThat(started.key()).isEqualTo("inst");
     assertThat(started.data().resync()).isTrue();

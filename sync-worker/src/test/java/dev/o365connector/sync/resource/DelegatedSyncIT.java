@@ -1,0 +1,72 @@
+package dev.o365connector.sync.resource;
+
+import static dev.o365connector.contracts.Resource.CALENDAR;
+import static dev.o365connector.contracts.Resource.FILES;
+import static dev.o365connector.contracts.Resource.MAIL;
+import static dev.o365connector.contracts.Resource.USERS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.o365connector.contracts.Resource;
+import dev.o365connector.sync.Syncs;
+import dev.o365connector.sync.installation.InstallationDirectory;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A DELEGATED installation: one signed-in user's mailbox, calendar and drive under {@code /me}, and
+ * the directory they can read, each against the simulator's ground truth for that user.
+ */
+@QuarkusTest
+class DelegatedSyncIT {
+
+  @Inject InstallationDirectory directory;
+
+  private final Syncs syncs = new Syncs();
+
+  @Test
+  void theSignedInUsersDataUnderMe() {
+    String installation = syncs.delegatedInstall(directory, USERS, MAIL, CALENDAR, FILES);
+
+    String full = syncs.sync(installation, "FULL", USERS, MAIL, CALENDAR, FILES);
+    JsonObject status = syncs.finalStatus(full);
+    assertThat(status.getString("state")).as(status.encode()).isEqualTo("SUCCEEDED");
+    assertThat(syncs.live(USERS, installation)).isEqualTo(syncs.truth(USERS));
+
+    Set<String> owners = ownersIn(installation, full, MAIL);
+    assertThat(owners).hasSize(1);
+    String me = owners.iterator().next();
+    assertThat(ownersIn(installation, full, CALENDAR)).containsExactly(me);
+    assertThat(ownersIn(installation, full, FILES)).containsExactly(me);
+
+    assertThat(syncs.live(MAIL, installation)).isEqualTo(ofOwner(MAIL, "", me)).isNotEmpty();
+    assertThat(syncs.live(CALENDAR, installation))
+        .isEqualTo(ofOwner(CALENDAR, window(), me))
+        .isNotEmpty();
+    assertThat(syncs.live(FILES, installation)).isEqualTo(ofOwner(FILES, "", me)).isNotEmpty();
+  }
+
+  private Set<String> ownersIn(String installation, String requestId, Resource resource) {
+    return syncs.events(resource, installation, requestId).stream()
+        .map(e -> e.getString("ownerId"))
+        .collect(Collectors.toSet());
+  }
+
+  private Set<String> ofOwner(Resource resource, String query, String owner) {
+    return syncs.truth(resource, query, e -> owner.equals(e.getString("ownerId")));
+  }
+
+  private static String window() {
+    Instant anchor = Instant.now().truncatedTo(ChronoUnit.DAYS);
+    return "&startDateTime="
+        + anchor.minus(Duration.ofDays(30))
+        + "&endDateTime="
+        + anchor.plus(Duration.ofDays(365));
+  }
+}
