@@ -1,5 +1,7 @@
 package dev.o365connector.contracts;
 
+import java.util.List;
+
 /** Default Kafka topic names; services may override them in configuration. */
 public final class Topics {
 
@@ -26,6 +28,18 @@ public final class Topics {
 
   /** File change events, keyed by {@code installationId|objectId}. */
   public static final String CHANGES_FILES = "o365.changes.files";
+
+  /** Every default topic, for provisioning them ahead of the services. */
+  public static final List<String> ALL =
+      List.of(
+          SYNC_REQUESTS,
+          SYNC_REQUESTS_DLQ,
+          SYNC_STATUS,
+          INSTALLATIONS,
+          CHANGES_USERS,
+          CHANGES_MAIL,
+          CHANGES_CALENDAR,
+          CHANGES_FILES);
 
   private Topics() {}
 

@@ -1,6 +1,16 @@
 package dev.o365connector.devstack.kafka;
 
+import dev.o365connector.contracts.Topics;
 import dev.o365connector.devstack.Infrastructure;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * The one Kafka broker of this JVM, chosen in order: {@code KAFKA_BOOTSTRAP_SERVERS}, a
@@ -15,6 +25,9 @@ public final class KafkaServers {
    */
   static final String STARTED_PROPERTY = "devstack.kafka.bootstrap-servers";
 
+  /** Partitions of each project topic: enough for two workers to share the work in tests. */
+  private static final int TOPIC_PARTITIONS = 3;
+
   private KafkaServers() {}
 
   /** The shared broker, started if needed. */
@@ -24,9 +37,33 @@ public final class KafkaServers {
       return new KafkaEndpoint(started, "shared");
     }
     KafkaEndpoint endpoint = start();
+    createTopics(endpoint);
     System.setProperty(STARTED_PROPERTY, endpoint.bootstrapServers());
     Infrastructure.announce("Kafka", endpoint.origin(), endpoint.bootstrapServers());
     return endpoint;
+  }
+
+  /**
+   * Creates the project's topics before any service writes to them, as a production deployment
+   * does. Left to auto-creation, the first writes race the partitions' leader election, and an
+   * idempotent producer retrying into a partition that accepted later batches can get stuck on
+   * OUT_OF_ORDER_SEQUENCE_NUMBER.
+   */
+  private static void createTopics(KafkaEndpoint endpoint) {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", endpoint.bootstrapServers()))) {
+      Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      List<NewTopic> missing =
+          Topics.ALL.stream()
+              .filter(topic -> !existing.contains(topic))
+              .map(topic -> new NewTopic(topic, Optional.of(TOPIC_PARTITIONS), Optional.empty()))
+              .toList();
+      admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while creating topics", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Could not create the project's topics", e);
+    }
   }
 
   private static KafkaEndpoint start() {
