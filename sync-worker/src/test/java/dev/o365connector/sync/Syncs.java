@@ -12,6 +12,8 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -236,6 +238,19 @@ public final class Syncs {
         .filter(wanted)
         .map(entry -> entry.getString("id"))
         .collect(Collectors.toSet());
+  }
+
+  /**
+   * The truth query for the calendar window the worker asks for by default ({@code pastDays} 30,
+   * {@code futureDays} 365) or with a request's {@code calendarWindow}: anchored at the start of
+   * the current UTC day.
+   */
+  public static String calendarWindow(int pastDays, int futureDays) {
+    Instant anchor = Instant.now().truncatedTo(ChronoUnit.DAYS);
+    return "&startDateTime="
+        + anchor.minus(Duration.ofDays(pastDays))
+        + "&endDateTime="
+        + anchor.plus(Duration.ofDays(futureDays));
   }
 
   /** The simulator's ground truth entries of {@code resource}. */

@@ -8,9 +8,6 @@ import dev.o365connector.sync.installation.InstallationDirectory;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -104,20 +101,13 @@ class CalendarSyncIT {
   }
 
   private Set<String> truth(int pastDays, int futureDays) {
-    return syncs.truth(CALENDAR, window(pastDays, futureDays), e -> true);
+    return syncs.truth(CALENDAR, Syncs.calendarWindow(pastDays, futureDays), e -> true);
   }
 
   private Set<String> truthEvents(int pastDays, int futureDays) {
     return syncs.truth(
-        CALENDAR, window(pastDays, futureDays), e -> e.getString("objectType").equals("event"));
-  }
-
-  /** The window the worker asks for: anchored at the start of the current UTC day. */
-  private static String window(int pastDays, int futureDays) {
-    Instant anchor = Instant.now().truncatedTo(ChronoUnit.DAYS);
-    return "&startDateTime="
-        + anchor.minus(Duration.ofDays(pastDays))
-        + "&endDateTime="
-        + anchor.plus(Duration.ofDays(futureDays));
+        CALENDAR,
+        Syncs.calendarWindow(pastDays, futureDays),
+        e -> e.getString("objectType").equals("event"));
   }
 }

@@ -12,9 +12,6 @@ import dev.o365connector.sync.installation.InstallationDirectory;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -47,7 +44,7 @@ class DelegatedSyncIT {
 
     assertThat(syncs.live(MAIL, installation)).isEqualTo(ofOwner(MAIL, "", me)).isNotEmpty();
     assertThat(syncs.live(CALENDAR, installation))
-        .isEqualTo(ofOwner(CALENDAR, window(), me))
+        .isEqualTo(ofOwner(CALENDAR, Syncs.calendarWindow(30, 365), me))
         .isNotEmpty();
     assertThat(syncs.live(FILES, installation)).isEqualTo(ofOwner(FILES, "", me)).isNotEmpty();
   }
@@ -60,13 +57,5 @@ class DelegatedSyncIT {
 
   private Set<String> ofOwner(Resource resource, String query, String owner) {
     return syncs.truth(resource, query, e -> owner.equals(e.getString("ownerId")));
-  }
-
-  private static String window() {
-    Instant anchor = Instant.now().truncatedTo(ChronoUnit.DAYS);
-    return "&startDateTime="
-        + anchor.minus(Duration.ofDays(30))
-        + "&endDateTime="
-        + anchor.plus(Duration.ofDays(365));
   }
 }

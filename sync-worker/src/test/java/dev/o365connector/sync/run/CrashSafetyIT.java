@@ -1,6 +1,8 @@
 package dev.o365connector.sync.run;
 
+import static dev.o365connector.contracts.Resource.CALENDAR;
 import static dev.o365connector.contracts.Resource.FILES;
+import static dev.o365connector.contracts.Resource.MAIL;
 import static dev.o365connector.contracts.Resource.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,7 +56,7 @@ class CrashSafetyIT {
         new JsonObject()
             .put("requestId", requestId)
             .put("installationId", installation)
-            .put("resources", new JsonArray().add("users").add("files"))
+            .put("resources", new JsonArray().add("users").add("mail").add("calendar").add("files"))
             .put("mode", "FULL")
             .encode());
     for (int kill = 1; kill <= KILLS; kill++) {
@@ -77,6 +79,9 @@ class CrashSafetyIT {
                   .size())
           .isGreaterThanOrEqualTo(KILLS + 1);
       assertThat(liveOf(syncs, USERS, installation, requestId)).isEqualTo(syncs.truth(USERS));
+      assertThat(liveOf(syncs, MAIL, installation, requestId)).isEqualTo(syncs.truth(MAIL));
+      assertThat(liveOf(syncs, CALENDAR, installation, requestId))
+          .isEqualTo(syncs.truth(CALENDAR, Syncs.calendarWindow(30, 365), e -> true));
       assertThat(liveOf(syncs, FILES, installation, requestId)).isEqualTo(syncs.truth(FILES));
     } finally {
       worker.close();
