@@ -6,12 +6,15 @@
 #   start_auth [jvm opts] auth-service on 8081           start_gateway [jvm opts] graph-gateway on 8082
 #   start_sync [jvm opts] sync-worker on 8083
 #   platform_token CLIENT access token of a platform client (platform-dev, graph-gateway, sync-worker)
-#   install_application   an APPLICATION installation of the demo tenant through the real consent flow
-# Logs go to $logs. Needs python3 and curl.
+#   install_application [TENANT_ID]  an APPLICATION installation of that tenant (default: the demo
+#                         tenant) through the real consent flow; prints the installation id
+# Each start_* leaves its process id in infrastructure_pid, simulator_pid, auth_pid, gateway_pid
+# or sync_pid. Logs go to $logs. Needs python3 and curl.
 set -euo pipefail
 logs=$(mktemp -d)
 pids=()
-trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+# On exit: stop everything started here and wait until it is gone (ports free, databases closed).
+trap 'kill "${pids[@]}" 2>/dev/null || true; wait "${pids[@]}" 2>/dev/null || true' EXIT
 SIMULATOR=http://localhost:8089
 
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
@@ -26,6 +29,7 @@ start_infrastructure() {
   if [ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ]; then return 0; fi
   ./mvnw -q -pl devstack exec:java > "$logs/infrastructure.log" 2>&1 &
   pids+=($!)
+  infrastructure_pid=$!
   for _ in $(seq 180); do grep -q '^# ready' "$logs/infrastructure.log" && break; sleep 1; done
   grep -q '^# ready' "$logs/infrastructure.log" || { echo "infrastructure did not start; see $logs" >&2; exit 1; }
   set -a
@@ -37,6 +41,7 @@ start_infrastructure() {
 start_simulator() {
   java -jar graph-simulator/target/graph-simulator-*-SNAPSHOT.jar --port=8089 > "$logs/simulator.log" 2>&1 &
   pids+=($!)
+  simulator_pid=$!
   wait_for "$SIMULATOR/_sim/info"
   info=$(curl -fs "$SIMULATOR/_sim/info")
   export O365_PLATFORM_ISSUER
@@ -93,7 +98,7 @@ start_sync() {
 install_application() {
   local admin tenant created callback
   admin=$(platform_token platform-dev)
-  tenant=$(echo "$info" | json 'd["tenants"][0]["id"]')
+  tenant=${1:-$(echo "$info" | json 'd["tenants"][0]["id"]')}
   created=$(curl -fs -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
     -d "{\"accountId\":\"bench\",\"type\":\"APPLICATION\",\"tenantId\":\"$tenant\"}" http://localhost:8081/installations)
   installation=$(echo "$created" | json 'd["id"]')
