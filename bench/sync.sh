@@ -23,7 +23,7 @@
 #        for users, ITEMS is ignored and the items are the users)
 # Needs the packaged services: ./mvnw -B install -DskipTests (install: devstack and the key-set
 # generator run from the local Maven repository). SERVICE_JVM_OPTS: options for the three services'
-# JVMs; CEILING_PROPS: producer settings of the ceiling runs, ';'-separated; QUIET_WAIT: seconds to
+# JVMs; SYNC_JVM_OPTS: more for the sync-worker's alone (e.g. -XX:StartFlightRecording=...); CEILING_PROPS: producer settings of the ceiling runs, ';'-separated; QUIET_WAIT: seconds to
 # wait, before each timed step, for other processes on the machine to calm down (default 600).
 cd "$(dirname "$0")/.."
 # shellcheck source=bench/lib/stack.sh
@@ -81,7 +81,8 @@ wait_for http://localhost:8081/q/health/ready
 start_gateway "${jvm_opts[@]}"
 wait_for http://localhost:8082/q/health/ready
 # One big page per Graph request (the simulator's cap), and only the runs this script asks for.
-O365_SYNC_PAGE_SIZE=1000 O365_SYNC_INITIAL_SYNC=false start_sync "${jvm_opts[@]}"
+read -r -a sync_jvm_opts <<< "${SYNC_JVM_OPTS:-}"
+O365_SYNC_PAGE_SIZE=1000 O365_SYNC_INITIAL_SYNC=false start_sync "${jvm_opts[@]}" "${sync_jvm_opts[@]}"
 wait_for http://localhost:8083/q/health/ready
 
 installation=$(install_application "$tenant")
@@ -125,6 +126,14 @@ sync_run() { # MODE RESOURCE: SyncRun's JSON in $logs/MODE-RESOURCE.json, progre
 # first requests through the gateway.
 echo "warm-up: FULL sync of users" >&2
 sync_run FULL users
+# A long-running service is warm: untimed FULLs of the resource itself (WARMUP of them, default 2)
+# let the JITs of all the services compile the hot paths first; on 2 cores the compilers still
+# take a core's worth after one. The timed FULL then reads everything again from scratch, as every
+# FULL does.
+for i in $(seq "${WARMUP:-2}"); do
+  echo "warm-up $i: FULL sync of $resource" >&2
+  sync_run FULL "$resource"
+done
 # CPU used in a window, per process of the stack and by the whole machine: $logs/cpu.sh PREFIX PHASE
 # writes PREFIX-PHASE. Tells whether the stack had the two cores to itself (another build or test
 # run on the machine shows as "other processes").
@@ -209,9 +218,9 @@ fi
 
 # The ceiling: Kafka's own producer benchmark, as many records of the events' mean size, to a
 # scratch topic (the broker's default 3 partitions, like the change topics). The first settings are
-# the sync-worker's change producer's (acks=all, Kafka's default batching); CEILING_PROPS
+# the sync-worker's change producer's (acks=all, 256 KiB batches, 10 ms linger), then Kafka's defaults; CEILING_PROPS
 # (';'-separated) replaces the list.
-IFS=';' read -r -a ceiling_props <<< "${CEILING_PROPS:-acks=all;acks=all batch.size=262144 linger.ms=20}"
+IFS=';' read -r -a ceiling_props <<< "${CEILING_PROPS:-acks=all batch.size=262144 linger.ms=10;acks=all}"
 ceiling_lines=()
 for i in "${!ceiling_props[@]}"; do
   read -r -a props <<< "${ceiling_props[$i]}"

@@ -44,4 +44,21 @@ public record ChangeEventData(
     // Jackson reads "data": null as a NullNode; one representation of "no data" keeps equals sane.
     data = data == null || data.isNull() || data.isMissingNode() ? null : data;
   }
+
+  /** The same change carrying {@code other} as its Graph object. */
+  public ChangeEventData withData(JsonNode other) {
+    return new ChangeEventData(
+        installationId,
+        tenantId,
+        resource,
+        op,
+        objectType,
+        objectId,
+        ownerId,
+        containerId,
+        syncRequestId,
+        resync,
+        removedReason,
+        other);
+  }
 }

@@ -89,17 +89,27 @@ public final class ContractValidator {
    * @throws ContractViolationException when the serialised payload is not valid
    */
   public byte[] writeValid(ContractSchema schema, Object payload) {
+    JsonNode node = requireValid(schema, payload);
+    try {
+      return mapper.writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree could not be written", e);
+    }
+  }
+
+  /**
+   * Checks {@code payload} against {@code schema} without writing it; its JSON tree.
+   *
+   * @throws ContractViolationException if it breaks the contract
+   */
+  public JsonNode requireValid(ContractSchema schema, Object payload) {
     requirePayloadType(schema, payload.getClass());
     JsonNode node = mapper.valueToTree(payload);
     ValidationResult result = validate(schema, node);
     if (!result.isValid()) {
       throw new ContractViolationException(schema, result.violations());
     }
-    try {
-      return mapper.writeValueAsBytes(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree could not be written", e);
-    }
+    return node;
   }
 
   private ValidationResult validate(ContractSchema schema, JsonNode node) {

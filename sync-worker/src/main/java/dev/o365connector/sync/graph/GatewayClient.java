@@ -1,6 +1,7 @@
 package dev.o365connector.sync.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.o365connector.contracts.ContractJson;
 import dev.o365connector.sync.config.SyncConfig;
 import io.quarkus.oidc.client.OidcClient;
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public class GatewayClient {
 
   private static final int MAX_PASSED_THROUGH_RETRIES = 5;
+  private static final ObjectMapper JSON = ContractJson.mapper();
 
   private final WebClient web;
   private final OidcClient oidc;
@@ -97,7 +99,7 @@ public class GatewayClient {
     if (status == 200) {
       // Parsed once, straight into the tree the change events carry as their data.
       try {
-        return Uni.createFrom().item(ContractJson.mapper().readTree(response.body().getBytes()));
+        return Uni.createFrom().item(JSON.readTree(response.body().getBytes()));
       } catch (IOException e) {
         return Uni.createFrom().failure(GraphFailure.of(status, "a page that is not JSON"));
       }

@@ -12,6 +12,7 @@ import dev.o365connector.contracts.validation.ContractValidator;
 import dev.o365connector.contracts.validation.ContractViolationException;
 import dev.o365connector.sync.installation.InstallationDirectory;
 import dev.o365connector.sync.installation.KnownInstallation;
+import dev.o365connector.sync.run.RunExecutor;
 import dev.o365connector.sync.run.SyncMetrics;
 import dev.o365connector.sync.run.SyncRunService;
 import dev.o365connector.sync.status.StatusPublisher;
@@ -51,13 +52,17 @@ public class SyncRequestConsumer {
   private final Clock clock;
   private final SyncMetrics metrics;
 
+  private final RunExecutor executor;
+
   SyncRequestConsumer(
       ContractValidator validator,
       SyncRunService runs,
       InstallationDirectory installations,
       StatusPublisher status,
       Clock clock,
-      SyncMetrics metrics) {
+      SyncMetrics metrics,
+      RunExecutor executor) {
+    this.executor = executor;
     this.validator = validator;
     this.runs = runs;
     this.installations = installations;
@@ -135,7 +140,9 @@ public class SyncRequestConsumer {
             created ->
                 created.isEmpty()
                     ? Uni.createFrom().voidItem() // a repeated requestId: the first run stands
-                    : status.accepted(request, created.get().acceptedAt));
+                    : status
+                        .accepted(request, created.get().acceptedAt)
+                        .invoke(executor::claimNow));
   }
 
   /** Fails the record (to the DLQ) after a REJECTED status event, when the request names itself. */

@@ -1,6 +1,7 @@
 package dev.o365connector.sync.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.o365connector.contracts.ContractJson;
 import dev.o365connector.contracts.sync.SyncRequest;
 import dev.o365connector.contracts.sync.SyncState;
@@ -21,6 +22,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class RunClaims {
+
+  private static final ObjectMapper JSON = ContractJson.mapper();
 
   private final Pool pool;
   private final long leaseSeconds;
@@ -78,8 +81,7 @@ public class RunClaims {
 
   private static ClaimedRun claimed(Row row) {
     try {
-      SyncRequest request =
-          ContractJson.mapper().readValue(row.getValue("request").toString(), SyncRequest.class);
+      SyncRequest request = JSON.readValue(row.getValue("request").toString(), SyncRequest.class);
       return new ClaimedRun(
           request,
           row.getOffsetDateTime("accepted_at").toInstant(),

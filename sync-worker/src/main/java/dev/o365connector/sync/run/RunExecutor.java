@@ -1,6 +1,7 @@
 package dev.o365connector.sync.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.o365connector.contracts.ContractJson;
 import dev.o365connector.contracts.Resource;
 import dev.o365connector.contracts.installation.InstallationStatus;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -42,6 +44,7 @@ import org.jboss.logging.Logger;
 public class RunExecutor {
 
   private static final Logger LOG = Logger.getLogger(RunExecutor.class);
+  private static final ObjectMapper JSON = ContractJson.mapper();
 
   private final RunClaims claims;
   private final InstallationDirectory installations;
@@ -51,6 +54,7 @@ public class RunExecutor {
   private final Clock clock;
   private final Vertx vertx;
   private final AtomicInteger running = new AtomicInteger();
+  private final AtomicBoolean claiming = new AtomicBoolean();
   private final SyncMetrics metrics;
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
@@ -78,7 +82,8 @@ public class RunExecutor {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   Uni<Void> poll() {
-    if (running.get() >= config.maxConcurrentRuns()) {
+    // Polls and claimNow() take turns, so together they never start more than the allowed runs.
+    if (running.get() >= config.maxConcurrentRuns() || !claiming.compareAndSet(false, true)) {
       return Uni.createFrom().voidItem();
     }
     return claims
@@ -105,7 +110,17 @@ public class RunExecutor {
         .invoke(e -> LOG.warnf("Could not claim a run: %s", e.toString()))
         .onFailure()
         .recoverWithNull()
+        .onTermination()
+        .invoke(() -> claiming.set(false))
         .replaceWithVoid();
+  }
+
+  /**
+   * Looks for a run at once, not at the next poll: this replica just accepted a request, and the
+   * poll interval would otherwise be the run's first latency.
+   */
+  public void claimNow() {
+    poll().subscribe().with(x -> {}, e -> {});
   }
 
   private Uni<Void> execute(ClaimedRun run) {
@@ -231,7 +246,7 @@ public class RunExecutor {
 
   private static String json(Map<Resource, ResourceCounts> counts) {
     try {
-      return ContractJson.mapper().writeValueAsString(counts);
+      return JSON.writeValueAsString(counts);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
