@@ -1,6 +1,7 @@
 package dev.o365connector.sync;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.o365connector.contracts.Resource;
@@ -138,6 +139,31 @@ public final class Syncs {
     return kafka.readAll(
         Topics.changes(resource),
         r -> r.key().equals(installation) || r.key().startsWith(installation + "|"));
+  }
+
+  /**
+   * A FULL sync of {@code resource}, then every delta token expired and {@code mutation} applied
+   * meanwhile, then an INCREMENTAL sync, checked to have SUCCEEDED with {@code resync}; its id.
+   */
+  public String resyncAfterExpiry(String installation, Resource resource, String mutation) {
+    assertThat(finalStatus(sync(installation, "FULL", resource)).getString("state"))
+        .isEqualTo("SUCCEEDED");
+    expireDeltaTokens();
+    mutate(mutation);
+    String resync = sync(installation, "INCREMENTAL", resource);
+    JsonObject status = finalStatus(resync);
+    assertThat(status.getString("state")).as(status.encode()).isEqualTo("SUCCEEDED");
+    assertThat(status.getBoolean("resync")).isTrue();
+    return resync;
+  }
+
+  /** The resync markers (started and completed) one request published. */
+  public List<JsonObject> markers(Resource resource, String installation, String requestId) {
+    return changes(resource, installation).stream()
+        .filter(r -> r.value() != null && r.key().equals(installation))
+        .map(r -> new JsonObject(r.value()))
+        .filter(m -> requestId.equals(m.getString("syncRequestId")))
+        .toList();
   }
 
   /** The change events (not markers, not tombstones) one request published. */

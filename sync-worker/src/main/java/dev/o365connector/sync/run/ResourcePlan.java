@@ -7,6 +7,7 @@ import dev.o365connector.sync.change.ChangeScope;
 import dev.o365connector.sync.cursor.CursorStore.CursorScope;
 import dev.o365connector.sync.delta.DeltaRound;
 import dev.o365connector.sync.delta.DeltaScope;
+import dev.o365connector.sync.delta.ItemChanges;
 import dev.o365connector.sync.delta.PageHandler;
 import dev.o365connector.sync.delta.SyncUnit;
 import dev.o365connector.sync.graph.GatewayClient;
@@ -17,7 +18,6 @@ import dev.o365connector.sync.resource.calendar.CalendarSync;
 import dev.o365connector.sync.resource.files.FileChanges;
 import dev.o365connector.sync.resource.mail.MailboxSync;
 import dev.o365connector.sync.resource.users.DepartedUsers;
-import dev.o365connector.sync.resource.users.UserChanges;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -70,7 +70,9 @@ public class ResourcePlan {
                               changes,
                               gateway.installationBase(installationId) + "/users/delta",
                               false,
-                              PageHandler.perItem(UserChanges::of)
+                              PageHandler.perItem(
+                                      (scope, user) ->
+                                          ItemChanges.of(scope, ObjectType.USER, null, user))
                                   .whenPublished(departed::forget)))));
       case MAIL -> perOwner(installation, request, owner -> mailboxes.unit(owner, changes));
       case CALENDAR ->

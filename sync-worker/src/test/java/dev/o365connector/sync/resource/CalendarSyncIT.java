@@ -8,7 +8,6 @@ import dev.o365connector.sync.installation.InstallationDirectory;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -69,14 +68,8 @@ class CalendarSyncIT {
   @Test
   void expiredDeltaTokensResyncTheView() {
     String installation = syncs.applicationInstall(directory);
-    assertThat(syncs.finalStatus(syncs.sync(installation, "FULL", CALENDAR)).getString("state"))
-        .isEqualTo("SUCCEEDED");
-
-    syncs.expireDeltaTokens();
-    String resync = syncs.sync(installation, "INCREMENTAL", CALENDAR);
-    JsonObject status = syncs.finalStatus(resync);
-    assertThat(status.getString("state")).as(status.encode()).isEqualTo("SUCCEEDED");
-    assertThat(status.getBoolean("resync")).isTrue();
+    String resync =
+        syncs.resyncAfterExpiry(installation, CALENDAR, "{\"events\":{\"create\":2,\"delete\":1}}");
     assertThat(resyncedEvents(installation, resync)).isEqualTo(truthEvents(30, 365));
     assertThat(syncs.live(CALENDAR, installation)).isEqualTo(truth(30, 365));
   }
@@ -86,13 +79,9 @@ class CalendarSyncIT {
    * there before (docs/events.md).
    */
   private Set<String> resyncedEvents(String installation, String requestId) {
-    List<JsonObject> markers =
-        syncs.changes(CALENDAR, installation).stream()
-            .filter(r -> r.value() != null && r.key().equals(installation))
-            .map(r -> new JsonObject(r.value()))
-            .filter(m -> m.getString("syncRequestId").equals(requestId))
-            .toList();
-    assertThat(markers).extracting(m -> m.getString("objectType")).contains("event");
+    assertThat(syncs.markers(CALENDAR, installation, requestId))
+        .extracting(m -> m.getString("objectType"))
+        .contains("event");
     return syncs.events(CALENDAR, installation, requestId).stream()
         .filter(e -> e.getString("objectType").equals("event") && e.getBoolean("resync"))
         .filter(e -> e.getString("op").equals("UPSERT"))

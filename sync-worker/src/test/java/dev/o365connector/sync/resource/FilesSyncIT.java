@@ -38,20 +38,10 @@ class FilesSyncIT {
   @Test
   void expiredDeltaTokensResyncEachDriveBetweenMarkers() {
     String installation = syncs.applicationInstall(directory);
-    assertThat(syncs.finalStatus(syncs.sync(installation, "FULL", FILES)).getString("state"))
-        .isEqualTo("SUCCEEDED");
-
-    syncs.expireDeltaTokens();
-    syncs.mutate("{\"driveItems\":{\"create\":2,\"delete\":2}}");
-    String resync = syncs.sync(installation, "INCREMENTAL", FILES);
-    JsonObject status = syncs.finalStatus(resync);
-    assertThat(status.getString("state")).as(status.encode()).isEqualTo("SUCCEEDED");
-    assertThat(status.getBoolean("resync")).isTrue();
-    assertThat(
-            syncs.changes(FILES, installation).stream()
-                .filter(r -> r.value() != null && r.key().equals(installation))
-                .map(r -> new JsonObject(r.value()))
-                .filter(m -> m.getString("syncRequestId").equals(resync)))
+    String resync =
+        syncs.resyncAfterExpiry(
+            installation, FILES, "{\"driveItems\":{\"create\":2,\"delete\":2}}");
+    assertThat(syncs.markers(FILES, installation, resync))
         .extracting(m -> m.getString("objectType"))
         .containsOnly("driveItem")
         .isNotEmpty();

@@ -1,7 +1,6 @@
 package dev.o365connector.sync.resource;
 
 import static dev.o365connector.contracts.Resource.MAIL;
-import static dev.o365connector.sync.Syncs.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.o365connector.sync.Syncs;
@@ -106,22 +105,9 @@ class MailSyncIT {
   @Test
   void expiredDeltaTokensResyncTheFolderTreeAndEachFolderBetweenMarkers() {
     String installation = syncs.applicationInstall(directory);
-    assertThat(syncs.finalStatus(syncs.sync(installation, "FULL", MAIL)).getString("state"))
-        .isEqualTo("SUCCEEDED");
-
-    syncs.expireDeltaTokens();
-    syncs.mutate("{\"messages\":{\"create\":3,\"delete\":2}}");
-    String resync = syncs.sync(installation, "INCREMENTAL", MAIL);
-    JsonObject status = syncs.finalStatus(resync);
-    assertThat(status.getString("state")).as(status.encode()).isEqualTo("SUCCEEDED");
-    assertThat(status.getBoolean("resync")).isTrue();
-    List<JsonObject> markers =
-        syncs.changes(MAIL, installation).stream()
-            .filter(r -> r.value() != null && r.key().equals(installation))
-            .filter(r -> header(r, "ce_type").equals("dev.o365connector.mail.resync.started"))
-            .map(r -> new JsonObject(r.value()))
-            .filter(m -> m.getString("syncRequestId").equals(resync))
-            .toList();
+    String resync =
+        syncs.resyncAfterExpiry(installation, MAIL, "{\"messages\":{\"create\":3,\"delete\":2}}");
+    List<JsonObject> markers = syncs.markers(MAIL, installation, resync);
     // One per folder tree and one per folder, each naming what is being read again.
     assertThat(markers)
         .extracting(m -> m.getString("objectType"))

@@ -11,6 +11,7 @@ import dev.o365connector.sync.cursor.CursorStore.CursorScope;
 import dev.o365connector.sync.cursor.ListedObjectStore;
 import dev.o365connector.sync.delta.DeltaRound;
 import dev.o365connector.sync.delta.DeltaScope;
+import dev.o365connector.sync.delta.ItemChanges;
 import dev.o365connector.sync.delta.PageHandler;
 import dev.o365connector.sync.delta.RoundCounts;
 import dev.o365connector.sync.delta.SyncUnit;
@@ -88,7 +89,10 @@ public class CalendarSync {
             + "/calendarView/delta?"
             + CalendarWindowAnchor.query(config.calendar(), window, clock),
         true,
-        PageHandler.perItem((scope, event) -> EventChanges.of(scope, primary, event)));
+        PageHandler.perItem(
+            // An event moved out of the window is @removed too: a DELETE, as the window is the
+            // scope.
+            (scope, event) -> ItemChanges.of(scope, ObjectType.EVENT, primary, event)));
   }
 
   /**

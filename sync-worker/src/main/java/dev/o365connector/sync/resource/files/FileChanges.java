@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.o365connector.contracts.change.ObjectType;
 import dev.o365connector.sync.change.ChangeEvent;
 import dev.o365connector.sync.change.ChangeScope;
+import dev.o365connector.sync.delta.ItemChanges;
 import java.util.List;
 
 /**
@@ -15,12 +16,12 @@ public final class FileChanges {
   private FileChanges() {}
 
   public static List<ChangeEvent> of(ChangeScope scope, JsonNode item) {
-    String id = item.path("id").asText();
     String drive = item.path("parentReference").path("driveId").asText(null);
-    if (item.has("deleted") || item.has("@removed")) {
-      String reason = item.path("@removed").path("reason").asText("deleted");
-      return List.of(ChangeEvent.delete(scope, ObjectType.DRIVE_ITEM, id, drive, reason));
+    if (item.has("deleted")) {
+      return List.of(
+          ChangeEvent.delete(
+              scope, ObjectType.DRIVE_ITEM, item.path("id").asText(), drive, "deleted"));
     }
-    return List.of(ChangeEvent.upsert(scope, ObjectType.DRIVE_ITEM, id, drive, item));
+    return ItemChanges.of(scope, ObjectType.DRIVE_ITEM, drive, item);
   }
 }

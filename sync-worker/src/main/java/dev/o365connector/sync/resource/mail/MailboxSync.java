@@ -11,6 +11,7 @@ import dev.o365connector.sync.cursor.CursorStore.Cursor;
 import dev.o365connector.sync.cursor.CursorStore.CursorScope;
 import dev.o365connector.sync.delta.DeltaRound;
 import dev.o365connector.sync.delta.DeltaScope;
+import dev.o365connector.sync.delta.ItemChanges;
 import dev.o365connector.sync.delta.PageHandler;
 import dev.o365connector.sync.delta.RoundCounts;
 import dev.o365connector.sync.delta.SyncUnit;
@@ -74,7 +75,14 @@ public class MailboxSync {
         mailbox,
         owner.base() + "/mailFolders/delta",
         true,
-        PageHandler.perItem(MailFolderChanges::of)
+        PageHandler.perItem(
+                // A folder's container is its parent; consumers cascade a folder's DELETE to it.
+                (scope, folder) ->
+                    ItemChanges.of(
+                        scope,
+                        ObjectType.MAIL_FOLDER,
+                        folder.path("parentFolderId").asText(null),
+                        folder))
             .whenPublished(events -> trackFolders(owner, mailbox, events)));
   }
 
