@@ -15,6 +15,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class CursorStore {
 
+  private static final String INSERT =
+      "insert into sync_cursor (installation_id, resource, owner, container, link, complete,"
+          + " updated_at, request_id, start_url) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+
   private final Pool pool;
   private final Clock clock;
 
@@ -37,9 +41,7 @@ public class CursorStore {
 
   public Uni<Void> save(CursorScope scope, Cursor cursor) {
     return pool.preparedQuery(
-            "insert into sync_cursor"
-                + " (installation_id, resource, owner, container, link, complete, updated_at, request_id,"
-                + " start_url) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+            INSERT
                 + " on conflict (installation_id, resource, owner, container)"
                 + " do update set link = excluded.link, complete = excluded.complete,"
                 + " updated_at = excluded.updated_at, request_id = excluded.request_id,"
@@ -54,10 +56,7 @@ public class CursorStore {
    */
   public Uni<Void> ensure(CursorScope scope, Cursor cursor) {
     return pool.preparedQuery(
-            "insert into sync_cursor"
-                + " (installation_id, resource, owner, container, link, complete, updated_at, request_id,"
-                + " start_url) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-                + " on conflict (installation_id, resource, owner, container) do nothing")
+            INSERT + " on conflict (installation_id, resource, owner, container) do nothing")
         .execute(values(scope, cursor))
         .replaceWithVoid();
   }
