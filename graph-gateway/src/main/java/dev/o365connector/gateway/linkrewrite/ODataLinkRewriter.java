@@ -44,14 +44,30 @@ public final class ODataLinkRewriter {
   /** The bytes to send for {@code chunk}; a link value split across chunks is held back. */
   public Buffer rewrite(Buffer chunk) {
     byte[] in = chunk.getBytes();
-    Buffer out = Buffer.buffer(in.length + 64);
+    Buffer out =
+        null; // only once something is held back or rewritten: most chunks pass as they are
     int passFrom = 0;
     for (int i = 0; i < in.length; i++) {
+      if (inString && !capturingValue && !stringIsKey) {
+        // Most of a page is text inside nested strings: jump to the next quote or backslash.
+        if (escaped) {
+          escaped = false;
+          continue;
+        }
+        while (i < in.length && in[i] != '"' && in[i] != '\\') {
+          i++;
+        }
+        if (i < in.length) {
+          escaped = in[i] == '\\';
+          inString = escaped;
+        }
+        continue;
+      }
       byte b = in[i];
       if (inString) {
         if (capturingValue) {
           if (!escaped && b == '"') {
-            out.appendBytes(in, passFrom, i - passFrom);
+            out = out(out, in.length).appendBytes(in, passFrom, i - passFrom);
             emitValue(out);
             passFrom = i; // the closing quote passes through
             capturingValue = false;
@@ -88,7 +104,7 @@ public final class ODataLinkRewriter {
           if (stringIsKey) {
             key.setLength(0);
           } else if (topLevel && lastKeyIsLink) {
-            out.appendBytes(in, passFrom, i + 1 - passFrom);
+            out = out(out, in.length).appendBytes(in, passFrom, i + 1 - passFrom);
             passFrom = i + 1;
             capturingValue = true;
             valueLength = 0;
@@ -118,8 +134,14 @@ public final class ODataLinkRewriter {
         }
       }
     }
-    out.appendBytes(in, passFrom, in.length - passFrom);
-    return out;
+    if (out == null && passFrom == 0) {
+      return chunk;
+    }
+    return out(out, in.length).appendBytes(in, passFrom, in.length - passFrom);
+  }
+
+  private static Buffer out(Buffer out, int chunkLength) {
+    return out != null ? out : Buffer.buffer(chunkLength + 64);
   }
 
   private void append(byte b) {
