@@ -11,6 +11,7 @@ import dev.o365connector.simulator.directory.Tenant;
 import dev.o365connector.simulator.directory.User;
 import dev.o365connector.simulator.seed.SeedSpec;
 import dev.o365connector.simulator.seed.Seeder;
+import dev.o365connector.simulator.testing.ControlApi;
 import dev.o365connector.simulator.testing.TestTokens;
 import io.restassured.response.ValidatableResponse;
 import java.util.List;
@@ -116,8 +117,17 @@ class CalendarMutationsTest {
     String spec = "{\"calendars\":{\"create\":5,\"delete\":3}}";
     try (GraphSimulator a = new GraphSimulator(SimulatorConfig.defaults()).start();
         GraphSimulator b = new GraphSimulator(SimulatorConfig.defaults()).start()) {
-      assertThat(demoMutation(a, spec)).isEqualTo(demoMutation(b, spec));
+      assertThat(ControlApi.demoMutation(a, spec, "calendars", "calendar"))
+          .isEqualTo(ControlApi.demoMutation(b, spec, "calendars", "calendar"));
     }
+  }
+
+  private static ValidatableResponse mutate(Tenant tenant, String body) {
+    return ControlApi.mutate(sim, tenant.id(), body);
+  }
+
+  private static List<Map<String, Object>> truth(Tenant tenant, String objectType) {
+    return ControlApi.truth(sim, tenant.id(), "calendar", objectType);
   }
 
   private static Tenant seed(String name) {
@@ -157,50 +167,8 @@ class CalendarMutationsTest {
         .getList("value.id");
   }
 
-  private static ValidatableResponse mutate(Tenant tenant, String body) {
-    return given()
-        .contentType("application/json")
-        .body(body)
-        .post(sim.baseUrl() + "/_sim/tenants/" + tenant.id() + "/mutations")
-        .then();
-  }
-
-  private static List<Map<String, Object>> truth(Tenant tenant, String objectType) {
-    List<Map<String, Object>> all =
-        given()
-            .get(sim.baseUrl() + "/_sim/tenants/" + tenant.id() + "/truth?resource=calendar")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("$");
-    return all.stream().filter(t -> objectType.equals(t.get("objectType"))).toList();
-  }
-
   private static Map<String, Map<String, Object>> byId(List<Map<String, Object>> truth) {
     return truth.stream()
         .collect(Collectors.toMap(t -> String.valueOf(t.get("id")), Function.identity()));
-  }
-
-  /** What a mutation of the demo tenant answers, and the calendar truth after it. */
-  private static List<Object> demoMutation(GraphSimulator one, String spec) {
-    String tenantId = given().get(one.baseUrl() + "/_sim/info").path("tenants[0].id");
-    Object changed =
-        given()
-            .contentType("application/json")
-            .body(spec)
-            .post(one.baseUrl() + "/_sim/tenants/" + tenantId + "/mutations")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("calendars");
-    Object truth =
-        given()
-            .get(one.baseUrl() + "/_sim/tenants/" + tenantId + "/truth?resource=calendar")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("$");
-    return List.of(changed, truth);
   }
 }

@@ -11,6 +11,7 @@ import dev.o365connector.simulator.directory.Tenant;
 import dev.o365connector.simulator.directory.User;
 import dev.o365connector.simulator.seed.SeedSpec;
 import dev.o365connector.simulator.seed.Seeder;
+import dev.o365connector.simulator.testing.ControlApi;
 import dev.o365connector.simulator.testing.DeltaClient;
 import dev.o365connector.simulator.testing.DeltaClient.Round;
 import dev.o365connector.simulator.testing.TestTokens;
@@ -165,11 +166,20 @@ class MailFolderMutationsTest {
     String spec = "{\"mailFolders\":{\"create\":5,\"delete\":3}}";
     try (GraphSimulator a = new GraphSimulator(SimulatorConfig.defaults()).start();
         GraphSimulator b = new GraphSimulator(SimulatorConfig.defaults()).start()) {
-      assertThat(demoMutation(a, spec)).isEqualTo(demoMutation(b, spec));
+      assertThat(ControlApi.demoMutation(a, spec, "mailFolders", "mail"))
+          .isEqualTo(ControlApi.demoMutation(b, spec, "mailFolders", "mail"));
     }
   }
 
   /** Four user-made folders a mailbox: two under the inbox, each with a child; 12 messages. */
+  private static ValidatableResponse mutate(Tenant tenant, String body) {
+    return ControlApi.mutate(sim, tenant.id(), body);
+  }
+
+  private static List<Map<String, Object>> truth(Tenant tenant, String objectType) {
+    return ControlApi.truth(sim, tenant.id(), "mail", objectType);
+  }
+
   private static Tenant seed(String name, int users) {
     return new Seeder(sim.context().directory())
         .seedTenant(new SeedSpec(name, users, 0, 0, 12, 4, 0, 0));
@@ -227,49 +237,7 @@ class MailFolderMutationsTest {
         + "/messages/delta";
   }
 
-  private static ValidatableResponse mutate(Tenant tenant, String body) {
-    return given()
-        .contentType("application/json")
-        .body(body)
-        .post(sim.baseUrl() + "/_sim/tenants/" + tenant.id() + "/mutations")
-        .then();
-  }
-
-  private static List<Map<String, Object>> truth(Tenant tenant, String objectType) {
-    List<Map<String, Object>> all =
-        given()
-            .get(sim.baseUrl() + "/_sim/tenants/" + tenant.id() + "/truth?resource=mail")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("$");
-    return all.stream().filter(t -> objectType.equals(t.get("objectType"))).toList();
-  }
-
   private static Set<String> ids(List<Map<String, Object>> truth) {
     return truth.stream().map(t -> String.valueOf(t.get("id"))).collect(Collectors.toSet());
-  }
-
-  /** What a mutation of the demo tenant answers, and the mail truth after it. */
-  private static List<Object> demoMutation(GraphSimulator one, String spec) {
-    String tenantId = given().get(one.baseUrl() + "/_sim/info").path("tenants[0].id");
-    Object changed =
-        given()
-            .contentType("application/json")
-            .body(spec)
-            .post(one.baseUrl() + "/_sim/tenants/" + tenantId + "/mutations")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("mailFolders");
-    Object truth =
-        given()
-            .get(one.baseUrl() + "/_sim/tenants/" + tenantId + "/truth?resource=mail")
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("$");
-    return List.of(changed, truth);
   }
 }
