@@ -250,6 +250,45 @@ public final class Syncs {
             || marker.getString("containerId").equals(event.getString("containerId")));
   }
 
+  /**
+   * For a failed comparison: the ids in {@code live} or {@code truth} but not both, each with the
+   * events the installation's topic holds for it (op, objectType, containerId, request).
+   */
+  public String differences(
+      Resource resource, String installation, Set<String> live, Set<String> truth) {
+    Set<String> differing = new HashSet<>(live);
+    differing.addAll(truth);
+    differing.removeIf(id -> live.contains(id) && truth.contains(id));
+    Map<String, List<String>> history = new HashMap<>();
+    for (ConsumerRecord<String, String> record : changes(resource, installation)) {
+      String id = record.key().substring(record.key().indexOf('|') + 1);
+      if (differing.contains(id)) {
+        JsonObject event = record.value() == null ? null : new JsonObject(record.value());
+        history
+            .computeIfAbsent(id, x -> new ArrayList<>())
+            .add(
+                event == null
+                    ? "tombstone"
+                    : event.getString("op")
+                        + " "
+                        + event.getString("objectType")
+                        + " in "
+                        + event.getString("containerId")
+                        + " by "
+                        + event.getString("syncRequestId"));
+      }
+    }
+    StringBuilder text = new StringBuilder();
+    differing.forEach(
+        id ->
+            text.append(truth.contains(id) ? "missing " : "extra ")
+                .append(id)
+                .append(": ")
+                .append(history.getOrDefault(id, List.of()))
+                .append('\n'));
+    return text.toString();
+  }
+
   /** The ids of what a complete sync of {@code resource} must end with. */
   public Set<String> truth(Resource resource) {
     return truth(resource, "", entry -> true);

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,13 +36,18 @@ class MailSyncIT {
     assertThat(full.getJsonObject("counts").getJsonObject("mail").getLong("skippedOwners"))
         .isEqualTo(1);
 
-    syncs.mutate(
-        "{\"messages\":{\"create\":6,\"update\":4,\"delete\":3,\"move\":4},"
-            + "\"mailFolders\":{\"create\":2,\"delete\":1}}");
+    JsonObject mutated =
+        syncs.mutate(
+            "{\"messages\":{\"create\":6,\"update\":4,\"delete\":3,\"move\":4},"
+                + "\"mailFolders\":{\"create\":2,\"delete\":1}}");
     String incremental = syncs.sync(installation, "INCREMENTAL", MAIL);
     JsonObject status = syncs.finalStatus(incremental);
     assertThat(status.getString("state")).as(status.encode()).isEqualTo("SUCCEEDED");
-    assertThat(syncs.live(MAIL, installation)).isEqualTo(syncs.truth(MAIL));
+    Set<String> live = syncs.live(MAIL, installation);
+    Set<String> truth = syncs.truth(MAIL);
+    assertThat(live)
+        .as(() -> mutated.encode() + "\n" + syncs.differences(MAIL, installation, live, truth))
+        .isEqualTo(truth);
     List<JsonObject> events = syncs.events(MAIL, installation, incremental);
     assertThat(events)
         .extracting(e -> e.getString("objectType") + " " + e.getString("op"))

@@ -10,6 +10,7 @@ import dev.o365connector.sync.graph.GatewayClient;
 import dev.o365connector.sync.graph.GraphFailure;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,23 +40,33 @@ final class MessagePages implements PageHandler {
 
   @Override
   public Uni<List<ChangeEvent>> events(ChangeScope scope, JsonNode page) {
+    // Only an @removed needs a lookup; the rest stay plain calls (a page is up to 1,000 items).
+    List<Uni<List<ChangeEvent>>> lookups = new ArrayList<>();
+    List<ChangeEvent> events = new ArrayList<>();
+    for (JsonNode message : page.path("value")) {
+      JsonNode removed = message.get("@removed");
+      if (removed == null) {
+        String folder = message.path("parentFolderId").asText(folderId);
+        events.add(
+            ChangeEvent.upsert(
+                scope, ObjectType.MESSAGE, message.path("id").asText(), folder, message));
+      } else {
+        lookups.add(deleteIfGone(scope, message.path("id").asText(), removed));
+      }
+    }
+    if (lookups.isEmpty()) {
+      return Uni.createFrom().item(events);
+    }
+    // Page order is kept per key: upserts and deletes of one page never share a message id.
     return Multi.createFrom()
-        .iterable(page.path("value"))
+        .iterable(lookups)
         .onItem()
-        .transformToUniAndConcatenate(message -> changes(scope, message))
+        .transformToUniAndConcatenate(lookup -> lookup)
         .collect()
-        .asList()
-        .map(lists -> lists.stream().flatMap(List::stream).toList());
+        .in(() -> events, List::addAll);
   }
 
-  private Uni<List<ChangeEvent>> changes(ChangeScope scope, JsonNode message) {
-    String id = message.path("id").asText();
-    JsonNode removed = message.get("@removed");
-    if (removed == null) {
-      String folder = message.path("parentFolderId").asText(folderId);
-      return Uni.createFrom()
-          .item(List.of(ChangeEvent.upsert(scope, ObjectType.MESSAGE, id, folder, message)));
-    }
+  private Uni<List<ChangeEvent>> deleteIfGone(ChangeScope scope, String id, JsonNode removed) {
     counts.requests(1);
     return gateway
         .page(mailbox + "/messages/" + id + "?$select=id,parentFolderId", true)
