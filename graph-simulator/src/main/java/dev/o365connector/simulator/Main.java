@@ -2,36 +2,56 @@ package dev.o365connector.simulator;
 
 import dev.o365connector.simulator.control.SimulatorInfo;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
 
 /**
- * {@code java -jar graph-simulator.jar [--port=N] [--seed=N] [--https[=dir]]}: the simulator on
- * port 8089 with the demo tenant, its app registration and the platform tenant, printed at start.
+ * {@code java -jar graph-simulator.jar [--port=N] [--host=NAME] [--seed=N] [--https[=dir]]}: the
+ * simulator on port 8089 with the demo tenant, its app registration and the platform tenant,
+ * printed at start. {@code --host} is the name its URLs (issuer, token endpoint, links) carry,
+ * {@code localhost} by default; in a container network, the alias the other containers reach it by.
  */
 public final class Main {
+
+  static final String USAGE =
+      "usage: java -jar graph-simulator.jar [--port=N] [--host=NAME] [--seed=N]"
+          + " [--https[=certificate-dir]]";
 
   private Main() {}
 
   public static void main(String[] args) {
-    SimulatorConfig config = SimulatorConfig.defaults().withPort(SimulatorConfig.STANDALONE_PORT);
-    for (String arg : args) {
-      if (arg.startsWith("--port=")) {
-        config = config.withPort(Integer.parseInt(arg.substring("--port=".length())));
-      } else if (arg.equals("--https")) {
-        config = config.withHttps(null);
-      } else if (arg.startsWith("--https=")) {
-        config = config.withHttps(java.nio.file.Path.of(arg.substring("--https=".length())));
-      } else if (arg.startsWith("--seed=")) {
-        config = config.withSeed(Long.parseLong(arg.substring("--seed=".length())));
-      } else {
-        System.err.println(
-            "usage: java -jar graph-simulator.jar [--port=N] [--seed=N] [--https[=certificate-dir]]");
-        System.exit(2);
-      }
+    SimulatorConfig config;
+    try {
+      config = config(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(USAGE);
+      System.exit(2);
+      return;
     }
     GraphSimulator simulator = new GraphSimulator(config).start();
     Runtime.getRuntime().addShutdownHook(new Thread(simulator::stop, "simulator-stop"));
     JsonObject info = SimulatorInfo.describe(simulator.context());
     System.out.println("graph-simulator listening on " + simulator.baseUrl());
     System.out.println(info.encodePrettily());
+  }
+
+  /** The standalone defaults changed by {@code args}; an unknown argument is refused. */
+  static SimulatorConfig config(String... args) {
+    SimulatorConfig config = SimulatorConfig.defaults().withPort(SimulatorConfig.STANDALONE_PORT);
+    for (String arg : args) {
+      if (arg.startsWith("--port=")) {
+        config = config.withPort(Integer.parseInt(arg.substring("--port=".length())));
+      } else if (arg.startsWith("--host=") && arg.length() > "--host=".length()) {
+        config = config.withHost(arg.substring("--host=".length()));
+      } else if (arg.equals("--https")) {
+        config = config.withHttps(null);
+      } else if (arg.startsWith("--https=")) {
+        config = config.withHttps(Path.of(arg.substring("--https=".length())));
+      } else if (arg.startsWith("--seed=")) {
+        config = config.withSeed(Long.parseLong(arg.substring("--seed=".length())));
+      } else {
+        throw new IllegalArgumentException(arg);
+      }
+    }
+    return config;
   }
 }

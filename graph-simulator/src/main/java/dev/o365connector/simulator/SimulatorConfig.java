@@ -9,7 +9,8 @@ import java.util.function.Consumer;
  * with the {@code with...} methods.
  *
  * @param port TCP port; 0 picks a free one (tests), 8089 is the standalone default
- * @param host host name the simulator puts into the URLs it hands out (links, issuer)
+ * @param host host name the simulator puts into the URLs it hands out (links, issuer); it listens
+ *     on every interface whatever this says, so in a container network it is the network alias
  * @param seed makes generated ids and data repeatable: same seed, same tenants
  * @param demoTenant whether to create the demo tenant, its app registration and the platform tenant
  * @param accessTokenLifetime {@code expires_in} of issued access tokens
@@ -54,6 +55,11 @@ public record SimulatorConfig(
 
   public SimulatorConfig withPort(int port) {
     return with(b -> b.port = port);
+  }
+
+  /** The host name in the URLs it hands out, e.g. its network alias when it runs in a container. */
+  public SimulatorConfig withHost(String host) {
+    return with(b -> b.host = host);
   }
 
   public SimulatorConfig withSeed(long seed) {

@@ -1,0 +1,181 @@
+package dev.o365connector.testcontainers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.o365connector.contracts.ContractJson;
+import dev.o365connector.contracts.Resource;
+import dev.o365connector.contracts.Topics;
+import dev.o365connector.contracts.sync.SyncMode;
+import dev.o365connector.contracts.sync.SyncRequest;
+import dev.o365connector.contracts.sync.SyncState;
+import dev.o365connector.contracts.sync.SyncStatus;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * The stack started for real, used as the README shows: an APPLICATION installation through the
+ * consent flow, then a sync request on Kafka answered by a SUCCEEDED status. Needs a Docker engine
+ * and the project's images; skipped where either is missing (the wiring tests still run).
+ */
+class O365ConnectorContainersIT {
+
+  private static final ObjectMapper JSON = ContractJson.mapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void installsSyncsAndReportsThroughTheContainers() throws Exception {
+    assumeTrue(
+        DockerClientFactory.instance().isDockerAvailable(), "no Docker engine: stack not started");
+    O365ConnectorContainers probe = new O365ConnectorContainers();
+    for (ConnectorService service : ConnectorService.values()) {
+      assumeTrue(imageExists(probe.image(service)), "image " + probe.image(service) + " not built");
+    }
+
+    try (O365ConnectorContainers connector = new O365ConnectorContainers()) {
+      connector.start();
+
+      for (ConnectorService service : ConnectorService.values()) {
+        assertThat(get(connector.url(service) + service.readyPath(), null).statusCode())
+            .isEqualTo(200);
+      }
+      try (Admin admin =
+          Admin.create(
+              Map.of(
+                  AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, connector.kafkaBootstrapServers()))) {
+        assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).containsAll(Topics.ALL);
+      }
+
+      String installationId = install(connector);
+      SyncStatus status = sync(connector, installationId);
+      assertThat(status.state()).isEqualTo(SyncState.SUCCEEDED);
+    }
+  }
+
+  /** POST /installations, the consent URL at the simulator, its redirect to the callback. */
+  private String install(O365ConnectorContainers connector) throws Exception {
+    String token = connector.platformToken();
+    String body =
+        JSON.writeValueAsString(
+            Map.of(
+                "accountId", "acme",
+                "type", "APPLICATION",
+                "tenantId", connector.demoTenantId()));
+    HttpResponse<String> created =
+        http.send(
+            HttpRequest.newBuilder(URI.create(connector.authServiceUrl() + "/installations"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonNode installation = JSON.readTree(created.body());
+    String id = installation.path("id").asText();
+
+    HttpResponse<String> consent =
+        get(connector.hostUrl(installation.path("consentUrl").asText()), null);
+    assertThat(consent.statusCode()).as(consent.body()).isEqualTo(302);
+    String callback = connector.hostUrl(consent.headers().firstValue("Location").orElseThrow());
+    assertThat(get(callback, null).statusCode()).isLessThan(400);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              HttpResponse<String> view =
+                  get(connector.authServiceUrl() + "/installations/" + id, token);
+              assertThat(JSON.readTree(view.body()).path("status").asText()).isEqualTo("ACTIVE");
+            });
+    return id;
+  }
+
+  /** A users sync requested on Kafka; its final status read back from Kafka. */
+  private SyncStatus sync(O365ConnectorContainers connector, String installationId)
+      throws Exception {
+    String requestId = UUID.randomUUID().toString();
+    SyncRequest request =
+        new SyncRequest(
+            requestId, installationId, Set.of(Resource.USERS), SyncMode.FULL, null, null);
+    String kafka = connector.kafkaBootstrapServers();
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  Topics.SYNC_REQUESTS, installationId, JSON.writeValueAsBytes(request)))
+          .get(30, TimeUnit.SECONDS);
+    }
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "it-" + requestId,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest"),
+            new StringDeserializer(),
+            new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of(Topics.SYNC_STATUS));
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
+          SyncStatus status = JSON.readValue(record.value(), SyncStatus.class);
+          if (status.requestId().equals(requestId)
+              && (status.state() == SyncState.SUCCEEDED
+                  || status.state() == SyncState.FAILED
+                  || status.state() == SyncState.REJECTED)) {
+            return status;
+          }
+        }
+      }
+    }
+    throw new AssertionError("no final status for sync request " + requestId + " within 2 min");
+  }
+
+  private HttpResponse<String> get(String url, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static boolean imageExists(String image) {
+    try {
+      DockerClientFactory.instance().client().inspectImageCmd(image).exec();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+}
