@@ -27,7 +27,7 @@ wait_for() {
 
 start_infrastructure() {
   if [ -n "${KAFKA_BOOTSTRAP_SERVERS:-}" ]; then return 0; fi
-  ./mvnw -q -pl devstack exec:java > "$logs/infrastructure.log" 2>&1 &
+  ./mvnw -q -pl :devstack exec:java > "$logs/infrastructure.log" 2>&1 &
   pids+=($!)
   infrastructure_pid=$!
   for _ in $(seq 180); do grep -q '^# ready' "$logs/infrastructure.log" && break; sleep 1; done

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Installs through a running auth-service exactly as a customer would: create the installation,
@@ -23,15 +24,41 @@ public final class InstallFlow {
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   private final String authUrl;
-  private final Map<String, String> simulator = new SimulatorTestResource().start();
+  private final String demoTenantId;
+  private final String platformTokenUrl;
+  private final UnaryOperator<String> platformSecrets;
 
+  /** Against this JVM's shared simulator. */
   public InstallFlow(String authUrl) {
-    this.authUrl = authUrl;
+    this(authUrl, new SimulatorTestResource().start());
   }
 
-  /** The shared simulator's demo tenant id. */
+  private InstallFlow(String authUrl, Map<String, String> simulator) {
+    this(
+        authUrl,
+        simulator.get("o365.simulator.tenant.id"),
+        simulator.get("o365.simulator.platform.token-url"),
+        client -> simulator.get("o365.simulator.platform." + client + ".secret"));
+  }
+
+  /**
+   * Against any simulator: its demo tenant, its platform token URL and the secret of each platform
+   * client.
+   */
+  public InstallFlow(
+      String authUrl,
+      String demoTenantId,
+      String platformTokenUrl,
+      UnaryOperator<String> platformSecrets) {
+    this.authUrl = authUrl;
+    this.demoTenantId = demoTenantId;
+    this.platformTokenUrl = platformTokenUrl;
+    this.platformSecrets = platformSecrets;
+  }
+
+  /** The simulator's demo tenant id. */
   public String demoTenantId() {
-    return simulator.get("o365.simulator.tenant.id");
+    return demoTenantId;
   }
 
   /** A platform access token of {@code clientId} (e.g. {@code platform-dev}: every role). */
@@ -42,14 +69,11 @@ public final class InstallFlow {
             + "&client_id="
             + clientId
             + "&client_secret="
-            + URLEncoder.encode(
-                simulator.get("o365.simulator.platform." + clientId + ".secret"),
-                StandardCharsets.UTF_8);
+            + URLEncoder.encode(platformSecrets.apply(clientId), StandardCharsets.UTF_8);
     JsonObject body =
         new JsonObject(
             send(
-                HttpRequest.newBuilder(
-                        URI.create(simulator.get("o365.simulator.platform.token-url")))
+                HttpRequest.newBuilder(URI.create(platformTokenUrl))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)),
                 200));

@@ -19,7 +19,7 @@ public final class AuthServiceProcess {
   static final Path JAR = Path.of("..", "auth-service", "target", "quarkus-app", "quarkus-run.jar");
 
   /** Dev and test keyset only: it never protects a real token. */
-  static final String TEST_KEYSET =
+  public static final String TEST_KEYSET =
       "{\"primaryKeyId\":2743068641,\"key\":[{\"keyData\":{\"typeUrl\":"
           + "\"type.googleapis.com/google.crypto.tink.AesGcmKey\",\"value\":"
           + "\"GiDk4skwKsZQt54mJqAe5TUOhPflFQ4Uro4mCtxLPRF8Bw==\",\"keyMaterialType\":\"SYMMETRIC\"},"

@@ -11,12 +11,12 @@ import java.util.List;
  * sure the services' databases exist, prints the services' environment in dotenv format and keeps
  * both up until the process is stopped. For benchmarks and running services by hand:
  *
- * <pre>./mvnw -q -pl devstack exec:java</pre>
+ * <pre>./mvnw -q -pl :devstack exec:java</pre>
  */
 public final class LocalInfrastructure {
 
   /** The databases of the services that own data. */
-  static final List<String> SERVICE_DATABASES = List.of("o365_auth", "o365_sync");
+  public static final List<String> SERVICE_DATABASES = List.of("o365_auth", "o365_sync");
 
   private LocalInfrastructure() {}
 

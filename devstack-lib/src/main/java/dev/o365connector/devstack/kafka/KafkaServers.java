@@ -37,7 +37,7 @@ public final class KafkaServers {
       return new KafkaEndpoint(started, "shared");
     }
     KafkaEndpoint endpoint = start();
-    createTopics(endpoint);
+    createTopics(endpoint.bootstrapServers());
     System.setProperty(STARTED_PROPERTY, endpoint.bootstrapServers());
     Infrastructure.announce("Kafka", endpoint.origin(), endpoint.bootstrapServers());
     return endpoint;
@@ -49,8 +49,8 @@ public final class KafkaServers {
    * idempotent producer retrying into a partition that accepted later batches can get stuck on
    * OUT_OF_ORDER_SEQUENCE_NUMBER.
    */
-  private static void createTopics(KafkaEndpoint endpoint) {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", endpoint.bootstrapServers()))) {
+  public static void createTopics(String bootstrapServers) {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       List<NewTopic> missing =
           Topics.ALL.stream()

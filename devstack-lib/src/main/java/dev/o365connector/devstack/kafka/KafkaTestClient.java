@@ -49,6 +49,11 @@ public final class KafkaTestClient {
     return shared;
   }
 
+  /** A client of the broker at {@code bootstrapServers} (a running stack's, say). */
+  public static KafkaTestClient of(String bootstrapServers) {
+    return new KafkaTestClient(bootstrapServers);
+  }
+
   /** Sends one record and waits for the broker's acknowledgement. */
   public void send(String topic, String key, String value, Header... headers) {
     try {

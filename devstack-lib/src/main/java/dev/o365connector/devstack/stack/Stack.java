@@ -1,0 +1,241 @@
+package dev.o365connector.devstack.stack;
+
+import dev.o365connector.devstack.Infrastructure;
+import dev.o365connector.devstack.LocalInfrastructure;
+import dev.o365connector.devstack.kafka.KafkaServers;
+import dev.o365connector.devstack.postgres.PostgresServers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The whole system on one machine, each part a process of its own: Kafka (a KRaft broker),
+ * PostgreSQL (embedded, or the one {@code POSTGRES_HOST} names), the graph-simulator with its demo
+ * tenant, auth-service, graph-gateway and sync-worker from their packaged jars. {@link #up} starts
+ * what is not running and waits until every part is ready; {@link #down} stops what it started.
+ * Used by {@code ./devstack} and by the end-to-end tests, which also stop, kill and restart parts.
+ */
+public final class Stack {
+
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+  private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+  private final Path repository;
+  private final StackHome home;
+  private final StackProcesses processes;
+  private final Map<StackPart, Integer> ports;
+  private final StackReadiness readiness;
+  private final Optional<String> externalKafka = Infrastructure.setting("KAFKA_BOOTSTRAP_SERVERS");
+  private final Optional<String> externalPostgres = Infrastructure.setting("POSTGRES_HOST");
+
+  /** A stack of the repository at {@code repository}, its state in {@code home}. */
+  public Stack(Path repository, StackHome home, Map<StackPart, Integer> ports) {
+    this.repository = repository.toAbsolutePath();
+    this.home = home;
+    this.processes = new StackProcesses(home);
+    this.ports = new EnumMap<>(ports);
+    this.readiness = new StackReadiness(this);
+  }
+
+  /**
+   * The ports of {@link StackPart#defaultPort()}, each overridable by {@code DEVSTACK_<PART>_PORT}
+   * (e.g. {@code DEVSTACK_AUTH_SERVICE_PORT}).
+   */
+  public static Map<StackPart, Integer> configuredPorts() {
+    Map<StackPart, Integer> ports = new EnumMap<>(StackPart.class);
+    for (StackPart part : StackPart.values()) {
+      String name = "DEVSTACK_" + part.id().toUpperCase().replace('-', '_') + "_PORT";
+      ports.put(
+          part, Infrastructure.setting(name).map(Integer::parseInt).orElse(part.defaultPort()));
+    }
+    return ports;
+  }
+
+  public StackHome home() {
+    return home;
+  }
+
+  public int port(StackPart part) {
+    return ports.get(part);
+  }
+
+  /** {@code http://localhost:<port>} of a part that speaks HTTP. */
+  public String url(StackPart part) {
+    return "http://localhost:" + port(part);
+  }
+
+  public String kafkaBootstrapServers() {
+    return externalKafka.orElse("localhost:" + port(StackPart.KAFKA));
+  }
+
+  /** Whether the part is provided from outside (by environment) rather than started here. */
+  public boolean isExternal(StackPart part) {
+    return (part == StackPart.KAFKA && externalKafka.isPresent())
+        || (part == StackPart.POSTGRES && externalPostgres.isPresent());
+  }
+
+  /** Starts every part that is not running, in order, and waits until each is ready. */
+  public StackEnvironment up(Consumer<String> progress) {
+    StackEnvironment environment = null;
+    for (StackPart part : StackPart.values()) {
+      if (part == StackPart.AUTH_SERVICE) {
+        environment = StackEnvironment.read(this); // the simulator is ready: its clients are known
+      }
+      if (isExternal(part)) {
+        progress.accept(String.format("%-16s external", part.id()));
+      } else if (processes.running(part).isPresent()) {
+        readiness.await(part, processes.running(part).get());
+        progress.accept(String.format("%-16s already running", part.id()));
+      } else {
+        start(part, environment, progress);
+      }
+      prepare(part);
+    }
+    return environment;
+  }
+
+  /** Starts one part (its dependencies must be up) and waits until it is ready. */
+  public void start(StackPart part, Consumer<String> progress) {
+    start(part, part.isService() ? StackEnvironment.read(this) : null, progress);
+  }
+
+  private void start(StackPart part, StackEnvironment environment, Consumer<String> progress) {
+    readiness.requirePortFree(part);
+    long started = System.nanoTime();
+    progress.accept(String.format("%-16s starting on port %d ...", part.id(), port(part)));
+    ProcessHandle process =
+        processes.start(
+            part,
+            command(part),
+            environment == null ? Map.of() : environment.serviceEnvironment(part),
+            repository);
+    readiness.await(part, process);
+    progress.accept(
+        String.format(
+            "%-16s ready in %.1f s (pid %d)",
+            part.id(), (System.nanoTime() - started) / 1e9, process.pid()));
+  }
+
+  /** What must exist before the next parts start: the project's topics, the services' databases. */
+  private void prepare(StackPart part) {
+    if (part == StackPart.KAFKA) {
+      KafkaServers.createTopics(kafkaBootstrapServers());
+    } else if (part == StackPart.POSTGRES) {
+      postgres().forEach(System::setProperty); // PostgresServers reads them as settings
+      LocalInfrastructure.SERVICE_DATABASES.forEach(PostgresServers::ensureDatabase);
+    }
+  }
+
+  /** Stops every part this stack started, in reverse order; the names of those that ran. */
+  public List<String> down(Consumer<String> progress) {
+    List<String> stopped = new ArrayList<>();
+    List<StackPart> parts = new ArrayList<>(List.of(StackPart.values()));
+    Collections.reverse(parts);
+    for (StackPart part : parts) {
+      if (stop(part)) {
+        progress.accept(String.format("%-16s stopped", part.id()));
+        stopped.add(part.id());
+      }
+    }
+    return stopped;
+  }
+
+  /** Stops one part (SIGTERM, then SIGKILL after a grace period); true if it ran. */
+  public boolean stop(StackPart part) {
+    return processes.stop(part, STOP_GRACE);
+  }
+
+  /** Kills one part at once (SIGKILL), as a crash would. */
+  public void kill(StackPart part) {
+    processes.kill(part);
+  }
+
+  public Optional<ProcessHandle> running(StackPart part) {
+    return processes.running(part);
+  }
+
+  /**
+   * The PostgreSQL server: {@code POSTGRES_HOST}/{@code _PORT}/{@code _USER}/{@code _PASSWORD}, or
+   * the embedded one (user postgres, trust authentication).
+   */
+  public Map<String, String> postgres() {
+    return Map.of(
+        "POSTGRES_HOST",
+        externalPostgres.orElse("localhost"),
+        "POSTGRES_PORT",
+        externalPostgres.isPresent()
+            ? Infrastructure.setting("POSTGRES_PORT").orElse("5432")
+            : Integer.toString(port(StackPart.POSTGRES)),
+        "POSTGRES_USER",
+        Infrastructure.setting("POSTGRES_USER").orElse("postgres"),
+        "POSTGRES_PASSWORD",
+        Infrastructure.setting("POSTGRES_PASSWORD").orElse(""));
+  }
+
+  private List<String> command(StackPart part) {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    String classpath = System.getProperty("java.class.path");
+    return switch (part) {
+      case KAFKA ->
+          List.of(
+              java,
+              "-Xmx512m",
+              "-cp",
+              classpath,
+              StandaloneKafka.class.getName(),
+              home.data(part).toString(),
+              Integer.toString(port(part)),
+              Integer.toString(port(part) + 1));
+      case POSTGRES ->
+          List.of(
+              java,
+              "-Xmx64m",
+              "-cp",
+              classpath,
+              StandalonePostgres.class.getName(),
+              home.data(part).toString(),
+              Integer.toString(port(part)));
+      case SIMULATOR ->
+          List.of(java, "-Xmx512m", "-jar", simulatorJar().toString(), "--port=" + port(part));
+      default -> List.of(java, "-Xmx512m", "-jar", serviceJar(part).toString());
+    };
+  }
+
+  /** The service's packaged fast-jar. */
+  Path serviceJar(StackPart part) {
+    return packaged(repository.resolve(part.id()).resolve("target/quarkus-app/quarkus-run.jar"));
+  }
+
+  private Path simulatorJar() {
+    try (DirectoryStream<Path> jars =
+        Files.newDirectoryStream(
+            repository.resolve("graph-simulator/target"), "graph-simulator-*.jar")) {
+      for (Path jar : jars) {
+        if (!jar.getFileName().toString().matches(".*-(sources|tests|javadoc)\\.jar")) {
+          return jar;
+        }
+      }
+    } catch (IOException e) {
+      // not built: reported below
+    }
+    return packaged(repository.resolve("graph-simulator/target/graph-simulator.jar"));
+  }
+
+  private static Path packaged(Path jar) {
+    if (!Files.isRegularFile(jar)) {
+      throw new UncheckedIOException(
+          new IOException(jar + " is not built: run ./mvnw -B install -DskipTests"));
+    }
+    return jar;
+  }
+}

@@ -1,0 +1,231 @@
+package dev.o365connector.devstack.stack;
+
+import dev.o365connector.devstack.Infrastructure;
+import dev.o365connector.devstack.services.AuthServiceProcess;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the parts of a running stack find each other: the environment each service starts with
+ * (production's variables, nothing else) and the dotenv file scripts and tools read. The
+ * graph-simulator stands in for Microsoft 365 (its demo tenant and app registration) and is the
+ * platform's OIDC provider for internal callers. With {@code O365_CLIENT_ID}, {@code
+ * O365_CLIENT_SECRET} and {@code O365_CALLBACK_URL} set, the services talk to the real Microsoft
+ * identity platform and Graph instead; the simulator then only issues platform tokens.
+ */
+public final class StackEnvironment {
+
+  /** Dev-only platform client holding every internal role, for scripts and tools. */
+  public static final String PLATFORM_CLIENT = "platform-dev";
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final Stack stack;
+  private final JsonObject simulator;
+  private final JsonObject app;
+  private final boolean microsoft = Infrastructure.setting("O365_CLIENT_ID").isPresent();
+
+  private StackEnvironment(Stack stack, JsonObject simulator, JsonObject app) {
+    this.stack = stack;
+    this.simulator = simulator;
+    this.app = app;
+  }
+
+  /** Reads the running simulator's tenants, apps and platform clients. */
+  public static StackEnvironment read(Stack stack) {
+    String base = stack.url(StackPart.SIMULATOR);
+    JsonObject info = new JsonObject(send(HttpRequest.newBuilder(URI.create(base + "/_sim/info"))));
+    String callback = stack.url(StackPart.AUTH_SERVICE) + "/connector/callback";
+    JsonObject app =
+        apps(info).stream()
+            .filter(a -> a.getJsonArray("redirectUris").contains(callback))
+            .findFirst()
+            .orElseGet(() -> registerApp(base, callback));
+    return new StackEnvironment(stack, info, app);
+  }
+
+  /** Whether the services talk to the real Microsoft 365 rather than the simulator. */
+  public boolean microsoft() {
+    return microsoft;
+  }
+
+  public String demoTenantId() {
+    return simulator.getJsonArray("tenants").getJsonObject(0).getString("id");
+  }
+
+  public String platformTokenUrl() {
+    return platform().getString("tokenUrl");
+  }
+
+  public String platformSecret(String clientId) {
+    JsonArray clients = platform().getJsonArray("clients");
+    for (int i = 0; i < clients.size(); i++) {
+      if (clientId.equals(clients.getJsonObject(i).getString("clientId"))) {
+        return clients.getJsonObject(i).getString("clientSecret");
+      }
+    }
+    throw new IllegalStateException("the simulator has no platform client " + clientId);
+  }
+
+  /** What {@code .devstack/env} holds: every URL and port, and dev credentials. */
+  public Map<String, String> dotenv() {
+    Map<String, String> postgres = stack.postgres();
+    String jdbc =
+        "jdbc:postgresql://"
+            + postgres.get("POSTGRES_HOST")
+            + ":"
+            + postgres.get("POSTGRES_PORT")
+            + "/";
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("O365_AUTH_URL", stack.url(StackPart.AUTH_SERVICE));
+    env.put("O365_GATEWAY_URL", stack.url(StackPart.GRAPH_GATEWAY));
+    env.put("O365_SYNC_URL", stack.url(StackPart.SYNC_WORKER));
+    env.put("O365_SIMULATOR_URL", stack.url(StackPart.SIMULATOR));
+    env.put("O365_CALLBACK_URL", callbackUrl());
+    env.put("O365_DEMO_TENANT_ID", demoTenantId());
+    env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
+    env.put("O365_PLATFORM_ISSUER", platform().getString("issuer"));
+    env.put("O365_PLATFORM_TOKEN_URL", platformTokenUrl());
+    env.put("O365_PLATFORM_CLIENT_ID", PLATFORM_CLIENT);
+    env.put("O365_PLATFORM_CLIENT_SECRET", platformSecret(PLATFORM_CLIENT));
+    env.put("O365_PLATFORM_SCOPE", "o365-connector/.default");
+    env.put("O365_AUTH_DB_URL", jdbc + "o365_auth");
+    env.put("O365_AUTH_DB_USER", postgres.get("POSTGRES_USER"));
+    env.put("O365_AUTH_DB_PASSWORD", postgres.get("POSTGRES_PASSWORD"));
+    env.put("O365_SYNC_DB_URL", jdbc + "o365_sync");
+    env.put("O365_SYNC_DB_USER", postgres.get("POSTGRES_USER"));
+    env.put("O365_SYNC_DB_PASSWORD", postgres.get("POSTGRES_PASSWORD"));
+    env.put("DEVSTACK_LOGS", stack.home().root().resolve("logs").toString());
+    return env;
+  }
+
+  /** Writes {@link #dotenv()} to {@code .devstack/env}, readable by its owner only. */
+  public void writeDotenv() {
+    StringBuilder text =
+        new StringBuilder(
+            "# Written by ./devstack up. Dev-only credentials of a local stack; never reuse them.\n");
+    dotenv().forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+    try {
+      Files.writeString(stack.home().envFile(), text);
+      Files.setPosixFilePermissions(
+          stack.home().envFile(), PosixFilePermissions.fromString("rw-------"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The environment a service process starts with, as production configures it. */
+  public Map<String, String> serviceEnvironment(StackPart part) {
+    Map<String, String> env = new HashMap<>();
+    env.put("QUARKUS_HTTP_PORT", Integer.toString(stack.port(part)));
+    env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
+    env.put("O365_PLATFORM_ISSUER", platform().getString("issuer"));
+    Map<String, String> postgres = stack.postgres();
+    switch (part) {
+      case AUTH_SERVICE -> {
+        database(env, postgres, "o365_auth");
+        env.put("O365_CLIENT_ID", setting("O365_CLIENT_ID", app.getString("clientId")));
+        env.put("O365_CLIENT_SECRET", setting("O365_CLIENT_SECRET", app.getString("clientSecret")));
+        env.put("O365_CALLBACK_URL", callbackUrl());
+        graph(env);
+        env.put(
+            "O365_RETURN_URL_PREFIXES", setting("O365_RETURN_URL_PREFIXES", "http://localhost"));
+        env.put("O365_TOKEN_KEYSET", setting("O365_TOKEN_KEYSET", AuthServiceProcess.TEST_KEYSET));
+      }
+      case GRAPH_GATEWAY -> {
+        env.put("O365_AUTH_URL", stack.url(StackPart.AUTH_SERVICE));
+        graph(env);
+        env.put("O365_PLATFORM_CLIENT_SECRET", platformSecret("graph-gateway"));
+      }
+      case SYNC_WORKER -> {
+        database(env, postgres, "o365_sync");
+        env.put("O365_GATEWAY_URL", stack.url(StackPart.GRAPH_GATEWAY));
+        env.put("O365_PLATFORM_CLIENT_SECRET", platformSecret("sync-worker"));
+      }
+      default -> throw new IllegalArgumentException(part.id() + " is not a service");
+    }
+    return env;
+  }
+
+  private String callbackUrl() {
+    return setting("O365_CALLBACK_URL", stack.url(StackPart.AUTH_SERVICE) + "/connector/callback");
+  }
+
+  /** Microsoft's URLs are the services' defaults; only the simulator needs them set. */
+  private void graph(Map<String, String> env) {
+    if (!microsoft) {
+      String base = stack.url(StackPart.SIMULATOR);
+      env.put("O365_LOGIN_BASE_URL", base);
+      env.put("O365_GRAPH_BASE_URL", base + "/v1.0");
+    }
+  }
+
+  private static void database(Map<String, String> env, Map<String, String> postgres, String name) {
+    env.put("DB_HOST", postgres.get("POSTGRES_HOST"));
+    env.put("DB_PORT", postgres.get("POSTGRES_PORT"));
+    env.put("DB_USER", postgres.get("POSTGRES_USER"));
+    env.put("DB_PASSWORD", postgres.get("POSTGRES_PASSWORD"));
+    env.put("DB_NAME", name);
+  }
+
+  private static String setting(String name, String otherwise) {
+    return Infrastructure.setting(name).orElse(otherwise);
+  }
+
+  private JsonObject platform() {
+    return simulator.getJsonObject("platform");
+  }
+
+  private static List<JsonObject> apps(JsonObject info) {
+    JsonArray apps = info.getJsonArray("apps");
+    List<JsonObject> list = new ArrayList<>();
+    for (int i = 0; i < apps.size(); i++) {
+      list.add(apps.getJsonObject(i));
+    }
+    return list;
+  }
+
+  /** The demo app allows only port 8081's callback: another port registers an app of its own. */
+  private static JsonObject registerApp(String simulator, String callback) {
+    String body =
+        new JsonObject()
+            .put("displayName", "o365-connector (devstack)")
+            .put("redirectUris", new JsonArray().add(callback))
+            .encode();
+    return new JsonObject(
+        send(
+            HttpRequest.newBuilder(URI.create(simulator + "/_sim/apps"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))));
+  }
+
+  private static String send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() / 100 != 2) {
+        throw new IllegalStateException(
+            request.build().uri() + " answered " + response.statusCode() + ": " + response.body());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
