@@ -56,6 +56,14 @@ public record SimulatorConfig(
     return with(b -> b.port = port);
   }
 
+  /**
+   * The host name put into the URLs the simulator hands out (issuer, discovery, links): the name
+   * its clients reach it by, e.g. a container's service name instead of {@code localhost}.
+   */
+  public SimulatorConfig withHost(String host) {
+    return with(b -> b.host = host);
+  }
+
   public SimulatorConfig withSeed(long seed) {
     return with(b -> b.seed = seed);
   }
