@@ -7,10 +7,14 @@ import java.nio.file.Path;
 /**
  * {@code java -jar graph-simulator.jar [--port=N] [--host=NAME] [--seed=N] [--https[=dir]]}: the
  * simulator on port 8089 with the demo tenant, its app registration and the platform tenant,
- * printed at start. {@code --host} is the name its URLs (issuer, token endpoint, links) carry,
- * {@code localhost} by default; in a container network, the alias the other containers reach it by.
+ * printed at start. {@code --host} (or {@code SIMULATOR_HOST}) is the name its URLs (issuer, token
+ * endpoint, links) carry, {@code localhost} by default; in a container network, the alias the other
+ * containers reach it by.
  */
 public final class Main {
+
+  /** Environment variable naming the host when {@code --host} is not given. */
+  static final String HOST_VARIABLE = "SIMULATOR_HOST";
 
   static final String USAGE =
       "usage: java -jar graph-simulator.jar [--port=N] [--host=NAME] [--seed=N]"
@@ -37,6 +41,10 @@ public final class Main {
   /** The standalone defaults changed by {@code args}; an unknown argument is refused. */
   static SimulatorConfig config(String... args) {
     SimulatorConfig config = SimulatorConfig.defaults().withPort(SimulatorConfig.STANDALONE_PORT);
+    String host = System.getenv(HOST_VARIABLE);
+    if (host != null && !host.isBlank()) {
+      config = config.withHost(host.strip()); // the way a container is configured; --host wins
+    }
     for (String arg : args) {
       if (arg.startsWith("--port=")) {
         config = config.withPort(Integer.parseInt(arg.substring("--port=".length())));

@@ -103,6 +103,29 @@ class DiscoveryTest {
   }
 
   @Test
+  void aConfiguredHostIsTheOneInTheIssuerAndEndpoints() {
+    IdentityFixture named = IdentityFixture.start(SimulatorConfig.defaults().withHost("sim.local"));
+    try {
+      String published = named.base();
+      String reachable = published.replace("://sim.local:", "://localhost:");
+      String tid = named.platform().id();
+
+      JsonObject configuration =
+          new JsonObject(
+              given()
+                  .get(reachable + "/" + tid + "/v2.0/.well-known/openid-configuration")
+                  .asString());
+
+      assertThat(published).startsWith("http://sim.local:");
+      assertThat(configuration.getString("issuer")).isEqualTo(published + "/" + tid + "/v2.0");
+      assertThat(configuration.getString("token_endpoint"))
+          .isEqualTo(published + "/" + tid + "/oauth2/v2.0/token");
+    } finally {
+      named.stop();
+    }
+  }
+
+  @Test
   void unknownTenantIsInvalidTenant() {
     Response response =
         given().get(f.base() + "/nope.onmicrosoft.com/v2.0/.well-known/openid-configuration");

@@ -1,0 +1,248 @@
+package dev.o365connector.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.o365connector.contracts.Topics;
+import dev.o365connector.deploy.ComposeFile.ComposeService;
+import dev.o365connector.deploy.ContainerEnvironment.Literal;
+import dev.o365connector.deploy.ContainerEnvironment.SecretKey;
+import dev.o365connector.deploy.ContainerEnvironment.Source;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * docker-compose.yml gives each service what it requires, on the ports and with the URLs the Helm
+ * chart uses, starts things in order of health, and creates every topic.
+ */
+class ComposeFileTest {
+
+  private static final ComposeFile COMPOSE = ComposeFile.read();
+
+  /** Addresses and credentials of the infrastructure, which differ between the two on purpose. */
+  private static final Set<String> PER_ENVIRONMENT =
+      Set.of("DB_HOST", "DB_USER", "DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS");
+
+  static List<String> services() {
+    return ChartEnvironmentTest.SERVICES;
+  }
+
+  @ParameterizedTest
+  @MethodSource("services")
+  void everyRequiredVariableIsSetAndNoneIsUnknown(String service) {
+    Map<String, String> environment = COMPOSE.service(service).environment();
+    ServiceEnvironment expected = ServiceEnvironment.of(service);
+
+    for (String variable : expected.requiredVariables()) {
+      assertThat(environment.get(variable)).as("%s of %s", variable, service).isNotBlank();
+    }
+    assertThat(environment.keySet())
+        .allSatisfy(
+            name ->
+                assertThat(expected.knownVariables().contains(name) || name.startsWith("KAFKA_"))
+                    .as("%s reads %s", service, name)
+                    .isTrue());
+  }
+
+  @Test
+  void portsAreTheHelmChartsDefaults() {
+    ChartValues helm = ChartValues.defaults();
+    for (String service : services()) {
+      int port = ServiceEnvironment.of(service).httpPort();
+      assertThat(helm.servicePort(service)).isEqualTo(port);
+      assertThat(COMPOSE.service(service).ports()).containsExactly(port + ":" + port);
+    }
+    assertThat(helm.servicePort(RepositoryFiles.GRAPH_SIMULATOR)).isEqualTo(8089);
+    assertThat(COMPOSE.service(RepositoryFiles.GRAPH_SIMULATOR).ports())
+        .containsExactly("8089:8089");
+  }
+
+  /**
+   * Against the chart's simulator render (the same stand-in for Microsoft): every variable the
+   * chart sets, with the same value once its service names ({@code
+   * o365-o365-connector-auth-service}) become compose's ({@code auth-service}). So ports, paths,
+   * issuer, client ids and the simulator's secrets agree.
+   */
+  @ParameterizedTest
+  @MethodSource("services")
+  void urlsAndSettingsAgreeWithTheHelmChart(String service) {
+    RenderedChart chart = ChartRenders.simulator();
+    ContainerEnvironment helm = ContainerEnvironment.of(chart, chart.deployment(service));
+    Map<String, String> compose = COMPOSE.service(service).environment();
+
+    SoftAssertions softly = new SoftAssertions();
+    for (Map.Entry<String, Source> variable : helm.asMap().entrySet()) {
+      String name = variable.getKey();
+      if (PER_ENVIRONMENT.contains(name)) {
+        continue;
+      }
+      String helmValue = null;
+      if (variable.getValue() instanceof Literal literal) {
+        helmValue = literal.value();
+      } else if (variable.getValue() instanceof SecretKey key) {
+        helmValue = chart.secretValue(key.secret(), key.key()).orElse(null);
+      }
+      if (helmValue == null) {
+        continue; // an optional Secret key the chart leaves out
+      }
+      softly
+          .assertThat(compose.get(name))
+          .as("%s of %s", name, service)
+          .isEqualTo(composeNames(helmValue));
+    }
+    softly.assertAll();
+  }
+
+  @Test
+  void theSimulatorNamesItselfAsTheOtherContainersReachIt() {
+    Map<String, String> environment =
+        COMPOSE.service(RepositoryFiles.GRAPH_SIMULATOR).environment();
+
+    assertThat(environment).containsEntry("SIMULATOR_HOST", RepositoryFiles.GRAPH_SIMULATOR);
+    assertThat(
+            COMPOSE.service(RepositoryFiles.AUTH_SERVICE).environment().get("O365_PLATFORM_ISSUER"))
+        .startsWith("http://" + RepositoryFiles.GRAPH_SIMULATOR + ":8089/");
+  }
+
+  @Test
+  void servicesAreBuiltFromTheirModulesAndNamedLikeTheChartsImages() {
+    ChartValues helm = ChartValues.defaults();
+    for (String module :
+        List.of(
+            RepositoryFiles.AUTH_SERVICE,
+            RepositoryFiles.GRAPH_GATEWAY,
+            RepositoryFiles.SYNC_WORKER,
+            RepositoryFiles.GRAPH_SIMULATOR)) {
+      ComposeService service = COMPOSE.service(module);
+      String repository = helm.at(ChartValues.KEYS.get(module) + ".image.repository").asText();
+
+      assertThat(service.build()).containsExactly(module, "src/main/docker/Dockerfile.jvm");
+      assertThat(service.image())
+          .isEqualTo(repository + ":" + System.getProperty("project.version"));
+    }
+  }
+
+  @Test
+  void everyLongRunningServiceIsHealthCheckedAndStartsAfterWhatItNeedsIsHealthy() {
+    Set<String> oneShot = Set.of("kafka-init");
+    SoftAssertions softly = new SoftAssertions();
+    for (String name : COMPOSE.serviceNames()) {
+      ComposeService service = COMPOSE.service(name);
+      if (!oneShot.contains(name)) {
+        softly.assertThat(service.healthcheck()).as("healthcheck of %s", name).isNotBlank();
+      }
+      service
+          .dependsOn()
+          .forEach(
+              (dependency, condition) ->
+                  softly
+                      .assertThat(condition)
+                      .as("%s waits for %s", name, dependency)
+                      .isEqualTo(
+                          oneShot.contains(dependency)
+                              ? "service_completed_successfully"
+                              : "service_healthy"));
+    }
+    softly.assertAll();
+    // Quarkus services answer ready only once their database and Kafka are; the gateway calls
+    // auth-service and the worker the gateway.
+    for (String service : services()) {
+      assertThat(COMPOSE.service(service).healthcheck())
+          .contains("/q/health/ready")
+          .contains(String.valueOf(ServiceEnvironment.of(service).httpPort()));
+      assertThat(COMPOSE.service(service).dependsOn()).containsKey("kafka-init");
+    }
+    assertThat(COMPOSE.service(RepositoryFiles.AUTH_SERVICE).dependsOn())
+        .containsKeys("postgres", "graph-simulator");
+    assertThat(COMPOSE.service(RepositoryFiles.GRAPH_GATEWAY).dependsOn())
+        .containsKey("auth-service");
+    assertThat(COMPOSE.service(RepositoryFiles.SYNC_WORKER).dependsOn())
+        .containsKeys("postgres", "graph-gateway");
+  }
+
+  @Test
+  void kafkaInitCreatesEveryTopicWithTheChartsCleanupPolicy() {
+    String script = COMPOSE.service("kafka-init").command();
+    Map<String, String> created = new HashMap<>();
+    Matcher create =
+        Pattern.compile("--topic (\\S+)(?:.*?--config cleanup\\.policy=(\\w+))?").matcher(script);
+    while (create.find()) {
+      created.put(create.group(1), create.group(2));
+    }
+    Set<String> expected = new TreeSet<>(Topics.ALL);
+    services().forEach(service -> expected.addAll(ServiceEnvironment.of(service).topics()));
+    ChartValues helm = ChartValues.defaults();
+
+    assertThat(created.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+    created.forEach(
+        (topic, policy) ->
+            assertThat(policy)
+                .as(topic)
+                .isEqualTo(
+                    helm.at("kafkaTopics.topics")
+                        .path(topic)
+                        .path("config")
+                        .path("cleanup.policy")
+                        .asText()));
+  }
+
+  @Test
+  void kafkaIsAPinnedSingleKraftNodeThatCreatesNoTopicsByItself() {
+    ComposeService kafka = COMPOSE.service("kafka");
+    Map<String, String> environment = kafka.environment();
+
+    assertThat(kafka.image()).matches("apache/kafka:4\\.\\d+\\.\\d+");
+    assertThat(COMPOSE.service("kafka-init").image()).isEqualTo(kafka.image());
+    assertThat(environment.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");
+    assertThat(environment).containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+    assertThat(environment.get("KAFKA_ADVERTISED_LISTENERS")).contains("PLAINTEXT://kafka:9092");
+    for (String service : services()) {
+      assertThat(COMPOSE.service(service).environment())
+          .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
+    }
+  }
+
+  @Test
+  void postgresGetsOneDatabaseAndRolePerServiceWithTheServicesPasswords() throws IOException {
+    String script =
+        Files.readString(RepositoryFiles.root().resolve("deploy/compose/postgres-init.sh"));
+    Map<String, String> postgres = COMPOSE.service("postgres").environment();
+    Map<String, String> passwordVariable =
+        Map.of(
+            RepositoryFiles.AUTH_SERVICE,
+            "auth_password",
+            RepositoryFiles.SYNC_WORKER,
+            "sync_password");
+
+    for (String service : List.of(RepositoryFiles.AUTH_SERVICE, RepositoryFiles.SYNC_WORKER)) {
+      Map<String, String> environment = COMPOSE.service(service).environment();
+      String database = environment.get("DB_NAME");
+      String user = environment.get("DB_USER");
+      String variable = passwordVariable.get(service);
+
+      assertThat(environment).containsEntry("DB_HOST", "postgres");
+      assertThat(script).contains("CREATE DATABASE " + database + " OWNER " + user + ";");
+      assertThat(script).contains("CREATE ROLE " + user + " LOGIN PASSWORD :'" + variable + "';");
+      Matcher passedIn = Pattern.compile("-v " + variable + "=\"\\$(\\w+)\"").matcher(script);
+      assertThat(passedIn.find()).as("psql gets %s", variable).isTrue();
+      assertThat(postgres.get(passedIn.group(1))).isEqualTo(environment.get("DB_PASSWORD"));
+    }
+    assertThat(COMPOSE.service("postgres").node().path("volumes").toString())
+        .contains("./deploy/compose/postgres-init.sh:/docker-entrypoint-initdb.d/");
+  }
+
+  /** A value of the chart's render with its service names replaced by compose's. */
+  private static String composeNames(String helmValue) {
+    return helmValue.replace(RenderedChart.FULLNAME + "-", "");
+  }
+}
