@@ -1,5 +1,6 @@
 package dev.o365connector.deploy;
 
+import dev.o365connector.devstack.services.ServiceProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.o365connector.deploy.ChartRenders.Render;
@@ -38,7 +39,7 @@ class ChartEnvironmentTest {
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("rendersAndServices")
   void everyRequiredVariableIsSetFromASourceThatExists(Render render, String service) {
-    ServiceEnvironment required = ServiceEnvironment.of(service);
+    ServiceProperties required = ServiceProperties.of(RepositoryFiles.module(service));
     ContainerEnvironment environment =
         ContainerEnvironment.of(render.chart(), render.chart().deployment(service));
     Set<String> existingSecrets = render.values().existingSecrets();
@@ -70,7 +71,7 @@ class ChartEnvironmentTest {
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("rendersAndServices")
   void theChartSetsNoVariableTheServiceWouldIgnore(Render render, String service) {
-    Set<String> known = ServiceEnvironment.of(service).knownVariables();
+    Set<String> known = ServiceProperties.of(RepositoryFiles.module(service)).knownVariables();
     ContainerEnvironment environment =
         ContainerEnvironment.of(render.chart(), render.chart().deployment(service));
 
@@ -94,7 +95,7 @@ class ChartEnvironmentTest {
       for (String service : SERVICES) {
         ContainerEnvironment environment =
             ContainerEnvironment.of(chart, chart.deployment(service));
-        for (String variable : ServiceEnvironment.of(service).requiredVariables()) {
+        for (String variable : ServiceProperties.of(RepositoryFiles.module(service)).requiredVariables()) {
           if (environment.source(variable).orElseThrow() instanceof Literal literal) {
             assertThat(literal.value()).as("%s of %s", variable, service).isNotBlank();
           }

@@ -1,5 +1,6 @@
 package dev.o365connector.deploy;
 
+import dev.o365connector.devstack.services.ServiceProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.o365connector.contracts.Resource;
@@ -36,7 +37,7 @@ class ChartKafkaTopicsTest {
   private static Set<String> topicsTheServicesUse() {
     Set<String> topics = new TreeSet<>(Topics.ALL);
     for (String service : ChartEnvironmentTest.SERVICES) {
-      topics.addAll(ServiceEnvironment.of(service).topics());
+      topics.addAll(ServiceProperties.of(RepositoryFiles.module(service)).topics());
     }
     return topics;
   }
@@ -45,7 +46,7 @@ class ChartKafkaTopicsTest {
   void everyTopicTheServicesUseHasAKafkaTopic() {
     Map<String, GenericKubernetesResource> topics = topicsByName(ChartRenders.production());
 
-    assertThat(ServiceEnvironment.of(RepositoryFiles.SYNC_WORKER).topics())
+    assertThat(ServiceProperties.of(RepositoryFiles.module(RepositoryFiles.SYNC_WORKER)).topics())
         .contains(Topics.SYNC_REQUESTS_DLQ);
     assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(topicsTheServicesUse());
     for (GenericKubernetesResource topic : topics.values()) {

@@ -1,5 +1,6 @@
 package dev.o365connector.deploy;
 
+import dev.o365connector.devstack.services.ServiceProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.o365connector.deploy.ChartRenders.Render;
@@ -119,7 +120,7 @@ class ChartWorkloadTest {
       int port =
           component.equals(RepositoryFiles.GRAPH_SIMULATOR)
               ? 8089
-              : ServiceEnvironment.of(component).httpPort();
+              : ServiceProperties.of(RepositoryFiles.module(component)).httpPort();
       Container container = containers(deployment).get(0);
       Service service = render.chart().service(component);
       ServicePort servicePort = service.getSpec().getPorts().get(0);
@@ -160,7 +161,7 @@ class ChartWorkloadTest {
           .containsEntry("prometheus.io/scrape", "true")
           .containsEntry("prometheus.io/path", "/q/metrics")
           .containsEntry(
-              "prometheus.io/port", String.valueOf(ServiceEnvironment.of(component).httpPort()));
+              "prometheus.io/port", String.valueOf(ServiceProperties.of(RepositoryFiles.module(component)).httpPort()));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.o365connector.deploy;
 
+import dev.o365connector.devstack.services.ServiceProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.o365connector.contracts.Topics;
@@ -41,7 +42,7 @@ class ComposeFileTest {
   @MethodSource("services")
   void everyRequiredVariableIsSetAndNoneIsUnknown(String service) {
     Map<String, String> environment = COMPOSE.service(service).environment();
-    ServiceEnvironment expected = ServiceEnvironment.of(service);
+    ServiceProperties expected = ServiceProperties.of(RepositoryFiles.module(service));
 
     for (String variable : expected.requiredVariables()) {
       assertThat(environment.get(variable)).as("%s of %s", variable, service).isNotBlank();
@@ -58,7 +59,7 @@ class ComposeFileTest {
   void portsAreTheHelmChartsDefaults() {
     ChartValues helm = ChartValues.defaults();
     for (String service : services()) {
-      int port = ServiceEnvironment.of(service).httpPort();
+      int port = ServiceProperties.of(RepositoryFiles.module(service)).httpPort();
       assertThat(helm.servicePort(service)).isEqualTo(port);
       assertThat(COMPOSE.service(service).ports()).containsExactly(port + ":" + port);
     }
@@ -159,7 +160,7 @@ class ComposeFileTest {
     for (String service : services()) {
       assertThat(COMPOSE.service(service).healthcheck())
           .contains("/q/health/ready")
-          .contains(String.valueOf(ServiceEnvironment.of(service).httpPort()));
+          .contains(String.valueOf(ServiceProperties.of(RepositoryFiles.module(service)).httpPort()));
       assertThat(COMPOSE.service(service).dependsOn()).containsKey("kafka-init");
     }
     assertThat(COMPOSE.service(RepositoryFiles.AUTH_SERVICE).dependsOn())
@@ -180,7 +181,7 @@ class ComposeFileTest {
       created.put(create.group(1), create.group(2));
     }
     Set<String> expected = new TreeSet<>(Topics.ALL);
-    services().forEach(service -> expected.addAll(ServiceEnvironment.of(service).topics()));
+    services().forEach(service -> expected.addAll(ServiceProperties.of(RepositoryFiles.module(service)).topics()));
     ChartValues helm = ChartValues.defaults();
 
     assertThat(created.keySet()).containsExactlyInAnyOrderElementsOf(expected);

@@ -36,8 +36,8 @@ final class RepositoryFiles {
     return root().resolve("docker-compose.yml");
   }
 
-  /** {@code <module>/src/main/resources/application.properties}. */
-  static Path applicationProperties(String module) {
-    return root().resolve(module).resolve("src/main/resources/application.properties");
+  /** A module's directory, e.g. {@code auth-service}. */
+  static Path module(String module) {
+    return root().resolve(module);
   }
 }

@@ -101,7 +101,7 @@ class ImageDockerfilesTest {
       assertThat(simulatorJib("container/ports/port")).isEqualTo(Integer.toString(service.port()));
       assertThat(simulatorJib("container/args/arg")).isEqualTo("--port=" + service.port());
     } else {
-      assertThat(ModuleFiles.of(service).property("quarkus.http.port"))
+      assertThat(ModuleFiles.of(service).properties().property("quarkus.http.port"))
           .isEqualTo(Integer.toString(service.port()));
     }
     assertThat(dockerfile.execForm("ENTRYPOINT"))
@@ -122,17 +122,17 @@ class ImageDockerfilesTest {
       assertThat(simulatorJib("container/user")).isEqualTo(USER);
     } else {
       ModuleFiles module = ModuleFiles.of(service);
-      assertThat(module.property("quarkus.jib.base-jvm-image")).isEqualTo(from);
-      assertThat(module.property("quarkus.jib.user")).isEqualTo(USER);
-      assertThat(module.property("quarkus.container-image.build")).isEqualTo("false");
+      assertThat(module.properties().property("quarkus.jib.base-jvm-image")).isEqualTo(from);
+      assertThat(module.properties().property("quarkus.jib.user")).isEqualTo(USER);
+      assertThat(module.properties().property("quarkus.container-image.build")).isEqualTo("false");
       assertThat(
-              module.property("quarkus.container-image.group")
+              module.properties().property("quarkus.container-image.group")
                   + "/"
-                  + module.property("quarkus.container-image.name")
+                  + module.properties().property("quarkus.container-image.name")
                   + ":"
-                  + module.property("quarkus.container-image.tag"))
+                  + module.properties().property("quarkus.container-image.tag"))
           .isEqualTo(service.defaultImage("${quarkus.application.version}"));
-      assertThat(module.property("quarkus.application.name")).isEqualTo(service.alias());
+      assertThat(module.properties().property("quarkus.application.name")).isEqualTo(service.alias());
     }
   }
 

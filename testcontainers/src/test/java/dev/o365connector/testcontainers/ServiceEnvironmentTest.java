@@ -46,7 +46,7 @@ class ServiceEnvironmentTest {
   @ParameterizedTest
   @EnumSource(names = {"AUTH_SERVICE", "GRAPH_GATEWAY", "SYNC_WORKER"})
   void everyVariableTheServiceRequiresIsSet(ConnectorService service) {
-    Set<String> required = ModuleFiles.of(service).requiredVariables();
+    Set<String> required = ModuleFiles.of(service).properties().requiredVariables();
 
     assertThat(required).contains("KAFKA_BOOTSTRAP_SERVERS", "O365_PLATFORM_ISSUER");
     assertThat(environment(service)).containsKeys(required.toArray(String[]::new));
@@ -56,7 +56,7 @@ class ServiceEnvironmentTest {
   @ParameterizedTest
   @EnumSource(names = {"AUTH_SERVICE", "GRAPH_GATEWAY", "SYNC_WORKER"})
   void portsAreTheOnesTheServicesListenOn(ConnectorService service) {
-    assertThat(ModuleFiles.of(service).property("quarkus.http.port"))
+    assertThat(ModuleFiles.of(service).properties().property("quarkus.http.port"))
         .isEqualTo(Integer.toString(service.port()));
   }
 
@@ -150,7 +150,7 @@ class ServiceEnvironmentTest {
 
     assertThat(auth.get("DB_NAME")).isEqualTo("o365_auth");
     assertThat(sync.get("DB_NAME")).isEqualTo("o365_sync");
-    assertThat(ModuleFiles.of(AUTH_SERVICE).property("db.location"))
+    assertThat(ModuleFiles.of(AUTH_SERVICE).properties().property("db.location"))
         .contains("${DB_NAME:o365_auth}");
     assertThat(ModuleFiles.of(SYNC_WORKER).property("db.location"))
         .contains("${DB_NAME:o365_sync}");

@@ -1,4 +1,4 @@
-package dev.o365connector.deploy;
+package dev.o365connector.devstack.services;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -14,16 +14,17 @@ import java.util.regex.Pattern;
 /**
  * What a Quarkus service reads from its environment, as its {@code application.properties} says for
  * the default (production) profile: keys with a {@code %profile.} prefix are dev and test settings
- * and do not count.
+ * and do not count. Everything that starts a service (devstack, the Helm chart, docker-compose,
+ * Testcontainers) is checked against it, so a new required variable cannot be forgotten anywhere.
  */
-final class ServiceEnvironment {
+public final class ServiceProperties {
 
   private static final Pattern ENVIRONMENT_VARIABLE = Pattern.compile("[A-Z][A-Z0-9_]*");
 
   private final String service;
   private final TreeMap<String, String> properties = new TreeMap<>();
 
-  private ServiceEnvironment(String service, Properties all) {
+  private ServiceProperties(String service, Properties all) {
     this.service = service;
     for (String key : all.stringPropertyNames()) {
       if (!key.startsWith("%")) {
@@ -32,19 +33,24 @@ final class ServiceEnvironment {
     }
   }
 
-  /** The service built from {@code <module>/src/main/resources/application.properties}. */
-  static ServiceEnvironment of(String module) {
-    Path file = RepositoryFiles.applicationProperties(module);
+  /** The service whose module is {@code module} (its {@code src/main/resources/application.properties}). */
+  public static ServiceProperties of(Path module) {
+    Path file = module.resolve("src/main/resources/application.properties");
     Properties all = new Properties();
     try (Reader reader = Files.newBufferedReader(file)) {
       all.load(reader);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + file, e);
     }
-    return new ServiceEnvironment(module, all);
+    return new ServiceProperties(module.getFileName().toString(), all);
   }
 
-  String service() {
+  /** A production property's value as written (unexpanded); null when absent. */
+  public String property(String name) {
+    return properties.get(name);
+  }
+
+  public String service() {
     return service;
   }
 
@@ -53,14 +59,14 @@ final class ServiceEnvironment {
    * a production value. A variable that appears only inside another expression's default ({@code
    * ${A:${B}}}) is needed only when the outer one is missing, so it is not required.
    */
-  Set<String> requiredVariables() {
+  public Set<String> requiredVariables() {
     Set<String> required = new TreeSet<>();
     properties.values().forEach(value -> collectRequired(value, required));
     return required;
   }
 
   /** Every environment variable a production value mentions, required or with a default. */
-  Set<String> knownVariables() {
+  public Set<String> knownVariables() {
     Set<String> known = new TreeSet<>();
     for (String value : properties.values()) {
       int at = 0;
@@ -80,12 +86,12 @@ final class ServiceEnvironment {
   }
 
   /** {@code quarkus.http.port}. */
-  int httpPort() {
+  public int httpPort() {
     return Integer.parseInt(properties.get("quarkus.http.port"));
   }
 
   /** Every topic the Kafka channels name, dead-letter topics included. */
-  Set<String> topics() {
+  public Set<String> topics() {
     Set<String> topics = new TreeSet<>();
     properties.forEach(
         (key, value) -> {
