@@ -1,12 +1,12 @@
 package dev.o365connector.deploy;
 
-import dev.o365connector.devstack.services.ServiceProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.o365connector.deploy.ChartRenders.Render;
 import dev.o365connector.deploy.ContainerEnvironment.Literal;
 import dev.o365connector.deploy.ContainerEnvironment.SecretKey;
 import dev.o365connector.deploy.ContainerEnvironment.Source;
+import dev.o365connector.devstack.services.ServiceProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -95,7 +95,8 @@ class ChartEnvironmentTest {
       for (String service : SERVICES) {
         ContainerEnvironment environment =
             ContainerEnvironment.of(chart, chart.deployment(service));
-        for (String variable : ServiceProperties.of(RepositoryFiles.module(service)).requiredVariables()) {
+        for (String variable :
+            ServiceProperties.of(RepositoryFiles.module(service)).requiredVariables()) {
           if (environment.source(variable).orElseThrow() instanceof Literal literal) {
             assertThat(literal.value()).as("%s of %s", variable, service).isNotBlank();
           }

@@ -1,10 +1,10 @@
 package dev.o365connector.deploy;
 
-import dev.o365connector.devstack.services.ServiceProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.o365connector.contracts.Resource;
 import dev.o365connector.contracts.Topics;
+import dev.o365connector.devstack.services.ServiceProperties;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.Arrays;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.o365connector.deploy;
 
-import dev.o365connector.devstack.services.ServiceProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.o365connector.deploy.ChartRenders.Render;
+import dev.o365connector.devstack.services.ServiceProperties;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -161,7 +161,8 @@ class ChartWorkloadTest {
           .containsEntry("prometheus.io/scrape", "true")
           .containsEntry("prometheus.io/path", "/q/metrics")
           .containsEntry(
-              "prometheus.io/port", String.valueOf(ServiceProperties.of(RepositoryFiles.module(component)).httpPort()));
+              "prometheus.io/port",
+              String.valueOf(ServiceProperties.of(RepositoryFiles.module(component)).httpPort()));
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.o365connector.deploy;
 
-import dev.o365connector.devstack.services.ServiceProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.o365connector.contracts.Topics;
@@ -8,6 +7,7 @@ import dev.o365connector.deploy.ComposeFile.ComposeService;
 import dev.o365connector.deploy.ContainerEnvironment.Literal;
 import dev.o365connector.deploy.ContainerEnvironment.SecretKey;
 import dev.o365connector.deploy.ContainerEnvironment.Source;
+import dev.o365connector.devstack.services.ServiceProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.HashMap;
@@ -160,7 +160,8 @@ class ComposeFileTest {
     for (String service : services()) {
       assertThat(COMPOSE.service(service).healthcheck())
           .contains("/q/health/ready")
-          .contains(String.valueOf(ServiceProperties.of(RepositoryFiles.module(service)).httpPort()));
+          .contains(
+              String.valueOf(ServiceProperties.of(RepositoryFiles.module(service)).httpPort()));
       assertThat(COMPOSE.service(service).dependsOn()).containsKey("kafka-init");
     }
     assertThat(COMPOSE.service(RepositoryFiles.AUTH_SERVICE).dependsOn())
@@ -181,7 +182,10 @@ class ComposeFileTest {
       created.put(create.group(1), create.group(2));
     }
     Set<String> expected = new TreeSet<>(Topics.ALL);
-    services().forEach(service -> expected.addAll(ServiceProperties.of(RepositoryFiles.module(service)).topics()));
+    services()
+        .forEach(
+            service ->
+                expected.addAll(ServiceProperties.of(RepositoryFiles.module(service)).topics()));
     ChartValues helm = ChartValues.defaults();
 
     assertThat(created.keySet()).containsExactlyInAnyOrderElementsOf(expected);

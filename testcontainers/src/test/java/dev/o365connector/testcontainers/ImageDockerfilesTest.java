@@ -132,7 +132,8 @@ class ImageDockerfilesTest {
                   + ":"
                   + module.properties().property("quarkus.container-image.tag"))
           .isEqualTo(service.defaultImage("${quarkus.application.version}"));
-      assertThat(module.properties().property("quarkus.application.name")).isEqualTo(service.alias());
+      assertThat(module.properties().property("quarkus.application.name"))
+          .isEqualTo(service.alias());
     }
   }
 

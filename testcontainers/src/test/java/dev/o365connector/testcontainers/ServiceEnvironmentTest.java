@@ -152,7 +152,7 @@ class ServiceEnvironmentTest {
     assertThat(sync.get("DB_NAME")).isEqualTo("o365_sync");
     assertThat(ModuleFiles.of(AUTH_SERVICE).properties().property("db.location"))
         .contains("${DB_NAME:o365_auth}");
-    assertThat(ModuleFiles.of(SYNC_WORKER).property("db.location"))
+    assertThat(ModuleFiles.of(SYNC_WORKER).properties().property("db.location"))
         .contains("${DB_NAME:o365_sync}");
     assertThat(auth.get("DB_USER")).isNotEqualTo(sync.get("DB_USER"));
     assertThat(auth.get("DB_PASSWORD")).isNotEqualTo(sync.get("DB_PASSWORD"));

@@ -33,7 +33,10 @@ public final class ServiceProperties {
     }
   }
 
-  /** The service whose module is {@code module} (its {@code src/main/resources/application.properties}). */
+  /**
+   * The service whose module is {@code module} (its {@code
+   * src/main/resources/application.properties}).
+   */
   public static ServiceProperties of(Path module) {
     Path file = module.resolve("src/main/resources/application.properties");
     Properties all = new Properties();

@@ -24,8 +24,7 @@ class StackEnvironmentIT {
 
   private Stack stack(int authPort) {
     Map<StackPart, Integer> ports = new EnumMap<>(Stack.configuredPorts());
-    ports.put(
-        StackPart.SIMULATOR, URI.create(SimulatorServer.sharedBaseUrl()).getPort());
+    ports.put(StackPart.SIMULATOR, URI.create(SimulatorServer.sharedBaseUrl()).getPort());
     ports.put(StackPart.AUTH_SERVICE, authPort);
     return new Stack(REPOSITORY, new StackHome(home), ports);
   }
@@ -34,9 +33,8 @@ class StackEnvironmentIT {
   void everyServiceGetsEveryVariableItsProductionConfigurationRequires() {
     Stack stack = stack(StackPart.AUTH_SERVICE.defaultPort());
     StackEnvironment environment = StackEnvironment.read(stack);
-    for (StackPart service : new StackPart[] {
-      StackPart.AUTH_SERVICE, StackPart.GRAPH_GATEWAY, StackPart.SYNC_WORKER
-    }) {
+    for (StackPart service :
+        new StackPart[] {StackPart.AUTH_SERVICE, StackPart.GRAPH_GATEWAY, StackPart.SYNC_WORKER}) {
       Map<String, String> env = environment.serviceEnvironment(service);
       assertThat(env.keySet())
           .as(service.id())
@@ -74,8 +72,10 @@ class StackEnvironmentIT {
   @Test
   void anotherAuthPortRegistersAnAppWhoseRedirectUriIsItsCallback() throws Exception {
     Stack stack = stack(18081);
-    Map<String, String> auth = StackEnvironment.read(stack).serviceEnvironment(StackPart.AUTH_SERVICE);
-    assertThat(auth).containsEntry("O365_CALLBACK_URL", "http://localhost:18081/connector/callback");
+    Map<String, String> auth =
+        StackEnvironment.read(stack).serviceEnvironment(StackPart.AUTH_SERVICE);
+    assertThat(auth)
+        .containsEntry("O365_CALLBACK_URL", "http://localhost:18081/connector/callback");
     JsonObject info =
         new JsonObject(
             HttpClient.newHttpClient()
