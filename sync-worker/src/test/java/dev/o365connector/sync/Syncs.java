@@ -1,17 +1,17 @@
 package dev.o365connector.sync;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.o365connector.contracts.Resource;
-import dev.o365connector.contracts.Topics;
+import dev.o365connector.devstack.events.ConsumerView;
+import dev.o365connector.devstack.events.PlatformTraffic;
 import dev.o365connector.devstack.kafka.KafkaTestClient;
 import dev.o365connector.devstack.services.InstallFlow;
+import dev.o365connector.devstack.simulator.SimulatorTenant;
 import dev.o365connector.sync.installation.InstallationDirectory;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,11 +20,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -36,7 +33,7 @@ public final class Syncs {
 
   public static final Duration WAIT = Duration.ofSeconds(90);
 
-  private final KafkaTestClient kafka = KafkaTestClient.shared();
+  private final PlatformTraffic traffic = new PlatformTraffic(KafkaTestClient.shared());
   private final InstallFlow installs =
       new InstallFlow(ConfigProvider.getConfig().getValue("o365.auth-service.url", String.class));
 
@@ -98,21 +95,7 @@ public final class Syncs {
 
   /** Sends a sync request with the fields of {@code request} (mode, calendarWindow...); its id. */
   public String sync(String installation, JsonObject request, Resource... resources) {
-    String requestId = UUID.randomUUID().toString();
-    JsonArray wanted = new JsonArray();
-    for (Resource resource : resources) {
-      wanted.add(resource.value());
-    }
-    kafka.send(
-        Topics.SYNC_REQUESTS,
-        installation,
-        request
-            .copy()
-            .put("requestId", requestId)
-            .put("installationId", installation)
-            .put("resources", wanted)
-            .encode());
-    return requestId;
+    return traffic.requestSync(installation, request, resources);
   }
 
   /** The run's final status event: its state, and its error if any. */
@@ -121,24 +104,14 @@ public final class Syncs {
   }
 
   private JsonObject finalStatus(Predicate<String> requestId, String what) {
-    return kafka
-        .awaitRecord(
-            Topics.SYNC_STATUS,
-            r -> {
-              JsonObject status = new JsonObject(r.value());
-              return requestId.test(status.getString("requestId"))
-                  && List.of("SUCCEEDED", "FAILED").contains(status.getString("state"));
-            },
-            WAIT)
-        .map(r -> new JsonObject(r.value()))
+    return traffic
+        .finalStatus(requestId, WAIT, status -> {})
         .orElseThrow(() -> new AssertionError("no final status for " + what));
   }
 
   /** Every record of the installation on the resource's change topic, tombstones included. */
   public List<ConsumerRecord<String, String>> changes(Resource resource, String installation) {
-    return kafka.readAll(
-        Topics.changes(resource),
-        r -> r.key().equals(installation) || r.key().startsWith(installation + "|"));
+    return traffic.changes(resource, installation);
   }
 
   /**
@@ -168,86 +141,12 @@ public final class Syncs {
 
   /** The change events (not markers, not tombstones) one request published. */
   public List<JsonObject> events(Resource resource, String installation, String requestId) {
-    return changes(resource, installation).stream()
-        .filter(r -> r.value() != null)
-        .map(r -> new JsonObject(r.value()))
-        .filter(e -> requestId.equals(e.getString("syncRequestId")) && e.containsKey("op"))
-        .toList();
+    return traffic.events(resource, installation, requestId);
   }
 
-  /**
-   * The object ids a consumer holds after applying every event as docs/events.md says: per key the
-   * last event wins (a key stays on one partition); a resync sweeps the objects of its scope that
-   * were last changed before its resync.started and not read again by it; a deleted container (a
-   * mail folder, a calendar group) takes what it contains with it, folder inside folder.
-   */
+  /** The object ids a consumer holds after applying the installation's events (docs/events.md). */
   public Set<String> live(Resource resource, String installation) {
-    Map<String, ConsumerRecord<String, String>> last = new HashMap<>();
-    Map<String, Long> resyncStarted = new HashMap<>();
-    List<JsonObject> resyncsCompleted = new ArrayList<>();
-    for (ConsumerRecord<String, String> record : changes(resource, installation)) {
-      if (record.value() == null) {
-        continue;
-      }
-      JsonObject event = new JsonObject(record.value());
-      if (event.containsKey("op")) {
-        last.put(event.getString("objectId"), record);
-      } else if (header(record, "ce_type").endsWith(".resync.started")) {
-        resyncStarted.put(resyncScope(event), record.timestamp());
-      } else {
-        resyncsCompleted.add(event);
-      }
-    }
-    Set<String> gone = new HashSet<>();
-    Map<String, String> live = new HashMap<>();
-    last.forEach(
-        (id, record) -> {
-          JsonObject event = new JsonObject(record.value());
-          boolean swept =
-              resyncsCompleted.stream()
-                  .anyMatch(
-                      marker ->
-                          inScope(marker, event)
-                              && record.timestamp() < resyncStarted.get(resyncScope(marker)));
-          if ("DELETE".equals(event.getString("op")) || swept) {
-            gone.add(id);
-          } else {
-            live.put(id, String.valueOf(event.getString("containerId")));
-          }
-        });
-    boolean cascaded = true;
-    while (cascaded) {
-      List<String> inGone =
-          live.entrySet().stream()
-              .filter(e -> gone.contains(e.getValue()))
-              .map(Map.Entry::getKey)
-              .toList();
-      cascaded = !inGone.isEmpty();
-      inGone.forEach(
-          id -> {
-            live.remove(id);
-            gone.add(id);
-          });
-    }
-    return live.keySet();
-  }
-
-  private static String resyncScope(JsonObject marker) {
-    return String.join(
-        "|",
-        marker.getString("syncRequestId"),
-        String.valueOf(marker.getString("ownerId")),
-        String.valueOf(marker.getString("objectType")),
-        String.valueOf(marker.getString("containerId")));
-  }
-
-  /** Whether {@code event} belongs to the scope a resync marker names, and was not read by it. */
-  private static boolean inScope(JsonObject marker, JsonObject event) {
-    return !marker.getString("syncRequestId").equals(event.getString("syncRequestId"))
-        && Objects.equals(marker.getString("ownerId"), event.getString("ownerId"))
-        && marker.getString("objectType").equals(event.getString("objectType"))
-        && (marker.getString("containerId") == null
-            || marker.getString("containerId").equals(event.getString("containerId")));
+    return ConsumerView.live(changes(resource, installation));
   }
 
   /**
@@ -299,10 +198,7 @@ public final class Syncs {
    * {@code wanted} accepts; {@code query} adds parameters, e.g. {@code &startDateTime=...}.
    */
   public Set<String> truth(Resource resource, String query, Predicate<JsonObject> wanted) {
-    return truthEntries(resource, query).stream()
-        .filter(wanted)
-        .map(entry -> entry.getString("id"))
-        .collect(Collectors.toSet());
+    return tenantControl().truth(resource.value(), query, wanted);
   }
 
   /**
@@ -320,39 +216,24 @@ public final class Syncs {
 
   /** The simulator's ground truth entries of {@code resource}. */
   public List<JsonObject> truthEntries(Resource resource, String query) {
-    JsonArray truth =
-        new JsonArray(
-            given()
-                .get(
-                    simulator()
-                        + "/_sim/tenants/"
-                        + tenant()
-                        + "/truth?resource="
-                        + resource.value()
-                        + query)
-                .asString());
-    return truth.stream().map(JsonObject.class::cast).toList();
+    return tenantControl().truthEntries(resource.value(), query);
   }
 
   /** Applies {@code mutation} (the simulator's mutations API) to the demo tenant; what changed. */
   public JsonObject mutate(String mutation) {
-    return new JsonObject(
-        given()
-            .contentType("application/json")
-            .body(mutation)
-            .post(simulator() + "/_sim/tenants/" + tenant() + "/mutations")
-            .asString());
+    return tenantControl().mutate(mutation);
   }
 
   public void expireDeltaTokens() {
-    given()
-        .post(simulator() + "/_sim/tenants/" + tenant() + "/delta-tokens/expire")
-        .then()
-        .statusCode(200);
+    tenantControl().expireDeltaTokens();
+  }
+
+  private SimulatorTenant tenantControl() {
+    return new SimulatorTenant(simulator(), tenant());
   }
 
   public static String header(ConsumerRecord<String, String> record, String name) {
-    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    return ConsumerView.header(record, name);
   }
 
   private static String simulator() {

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -99,6 +100,35 @@ public final class InstallFlow {
             URI.create(authUrl + callback.getRawPath() + "?" + callback.getRawQuery())),
         200);
     return created.getString("id");
+  }
+
+  /**
+   * Waits until the sync-worker at {@code workerUrl} has the installation as ACTIVE (its operator
+   * endpoint says so), as a platform does before its first sync request: the request could
+   * otherwise overtake the installation's event, and the worker refuses installations it has never
+   * heard of.
+   */
+  public void awaitActiveAt(String workerUrl, String installationId, Duration timeout) {
+    HttpRequest.Builder state =
+        HttpRequest.newBuilder(
+                URI.create(workerUrl + "/installations/" + installationId + "/sync-state"))
+            .header("Authorization", "Bearer " + platformToken("platform-dev"));
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> response = exchange(state);
+      if (response.statusCode() == 200
+          && "ACTIVE".equals(new JsonObject(response.body()).getString("installationStatus"))) {
+        return;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException(
+        "the sync-worker did not have installation " + installationId + " as ACTIVE in " + timeout);
   }
 
   /** Uninstalls {@code installationId}. */

@@ -1,18 +1,13 @@
 package dev.o365connector.devstack.stack;
 
 import dev.o365connector.contracts.Resource;
-import dev.o365connector.contracts.Topics;
+import dev.o365connector.devstack.events.PlatformTraffic;
 import dev.o365connector.devstack.kafka.KafkaTestClient;
 import dev.o365connector.devstack.services.InstallFlow;
+import dev.o365connector.devstack.simulator.SimulatorTenant;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -33,7 +27,6 @@ import org.apache.kafka.common.header.Header;
 final class Demo {
 
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String MUTATION =
       "{\"users\":{\"create\":1},"
           + "\"messages\":{\"create\":5,\"update\":3,\"delete\":2,\"move\":2},"
@@ -44,7 +37,7 @@ final class Demo {
   private final StackEnvironment environment;
   private final PrintStream out;
   private final InstallFlow installs;
-  private final KafkaTestClient kafka;
+  private final PlatformTraffic traffic;
 
   Demo(Stack stack, StackEnvironment environment, PrintStream out) {
     this.stack = stack;
@@ -56,7 +49,7 @@ final class Demo {
             environment.demoTenantId(),
             environment.platformTokenUrl(),
             environment::platformSecret);
-    this.kafka = KafkaTestClient.of(stack.kafkaBootstrapServers());
+    this.traffic = new PlatformTraffic(KafkaTestClient.of(stack.kafkaBootstrapServers()));
   }
 
   void run() {
@@ -74,6 +67,7 @@ final class Demo {
                 .put("accountId", "demo")
                 .put("type", "APPLICATION")
                 .put("tenantId", environment.demoTenantId()));
+    installs.awaitActiveAt(stack.url(StackPart.SYNC_WORKER), tenant, Duration.ofSeconds(60));
     out.println("   installation " + tenant + " is ACTIVE (o365.installations tells the others)");
 
     step("2. A user installs it for their own data");
@@ -84,14 +78,15 @@ final class Demo {
                 .put("accountId", "demo")
                 .put("type", "DELEGATED")
                 .put("resources", new JsonArray().add("mail").add("calendar")));
+    installs.awaitActiveAt(stack.url(StackPart.SYNC_WORKER), user, Duration.ofSeconds(60));
     out.println("   installation " + user + " is ACTIVE: their mail and calendar under /me");
 
     step("3. The platform asks for a FULL sync of the tenant (o365.sync.requests)");
-    String full = sync(tenant, "FULL", "users", "mail", "calendar", "files");
+    String full = sync(tenant, "FULL", Resource.values());
     summary(tenant, full);
 
     step("4. And of the user's installation: only that user's data, read under /me");
-    summary(user, sync(user, "FULL", "mail", "calendar"));
+    summary(user, sync(user, "FULL", Resource.MAIL, Resource.CALENDAR));
 
     step("5. Meanwhile, in the tenant: " + MUTATION);
     JsonObject mutated = mutate();
@@ -107,7 +102,7 @@ final class Demo {
                             .toList()));
 
     step("6. The next INCREMENTAL sync reads only the changes (Graph delta queries)");
-    String incremental = sync(tenant, "INCREMENTAL", "users", "mail", "calendar", "files");
+    String incremental = sync(tenant, "INCREMENTAL", Resource.values());
     changes(tenant, incremental).stream()
         .map(r -> new JsonObject(r.value()))
         .filter(e -> e.containsKey("op"))
@@ -132,36 +127,23 @@ final class Demo {
   }
 
   /** Sends a sync request and prints its status events until it ends; its request id. */
-  private String sync(String installation, String mode, String... resources) {
-    String requestId = UUID.randomUUID().toString();
-    JsonObject request =
-        new JsonObject()
-            .put("requestId", requestId)
-            .put("installationId", installation)
-            .put("mode", mode)
-            .put("resources", new JsonArray(List.of((Object[]) resources)));
-    out.println("   -> " + request.encode());
-    kafka.send(Topics.SYNC_REQUESTS, installation, request.encode());
+  private String sync(String installation, String mode, Resource... resources) {
     long started = System.nanoTime();
-    ConsumerRecord<String, String> last =
-        kafka
-            .awaitRecord(
-                Topics.SYNC_STATUS,
-                record -> {
-                  JsonObject status = new JsonObject(record.value());
-                  if (!requestId.equals(status.getString("requestId"))) {
-                    return false;
-                  }
-                  out.printf(
-                      "   %5.1f s  %-9s %s%n",
-                      (System.nanoTime() - started) / 1e9,
-                      status.getString("state"),
-                      status.getJsonObject("counts", new JsonObject()).encode());
-                  return List.of("SUCCEEDED", "FAILED").contains(status.getString("state"));
-                },
-                RUN_TIMEOUT)
+    String requestId =
+        traffic.requestSync(installation, new JsonObject().put("mode", mode), resources);
+    out.println("   -> " + mode + " " + Arrays.toString(resources) + ", request " + requestId);
+    JsonObject status =
+        traffic
+            .finalStatus(
+                requestId::equals,
+                RUN_TIMEOUT,
+                each ->
+                    out.printf(
+                        "   %5.1f s  %-9s %s%n",
+                        (System.nanoTime() - started) / 1e9,
+                        each.getString("state"),
+                        each.getJsonObject("counts", new JsonObject()).encode()))
             .orElseThrow(() -> new IllegalStateException("the run did not end in " + RUN_TIMEOUT));
-    JsonObject status = new JsonObject(last.value());
     if (!"SUCCEEDED".equals(status.getString("state"))) {
       throw new IllegalStateException("the run failed: " + status.encode());
     }
@@ -206,12 +188,12 @@ final class Demo {
 
   private List<ConsumerRecord<String, String>> changes(
       String installation, String requestId, Resource resource) {
-    return kafka.readAll(
-        Topics.changes(resource),
-        r ->
-            r.value() != null
-                && (r.key().equals(installation) || r.key().startsWith(installation + "|"))
-                && requestId.equals(new JsonObject(r.value()).getString("syncRequestId")));
+    return traffic.changes(resource, installation).stream()
+        .filter(
+            r ->
+                r.value() != null
+                    && requestId.equals(new JsonObject(r.value()).getString("syncRequestId")))
+        .toList();
   }
 
   /** The event with the Graph object cut to a few fields, so one example fits on a screen. */
@@ -227,29 +209,8 @@ final class Demo {
   }
 
   private JsonObject mutate() {
-    try {
-      HttpResponse<String> response =
-          HTTP.send(
-              HttpRequest.newBuilder(
-                      URI.create(
-                          stack.url(StackPart.SIMULATOR)
-                              + "/_sim/tenants/"
-                              + environment.demoTenantId()
-                              + "/mutations"))
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(MUTATION))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException("the simulator refused the mutation: " + response.body());
-      }
-      return new JsonObject(response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return new SimulatorTenant(stack.url(StackPart.SIMULATOR), environment.demoTenantId())
+        .mutate(MUTATION);
   }
 
   private void step(String title) {

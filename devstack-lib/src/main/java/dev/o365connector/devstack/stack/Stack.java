@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,8 +94,8 @@ public final class Stack {
       }
       if (isExternal(part)) {
         progress.accept(String.format("%-16s external", part.id()));
-      } else if (processes.running(part).isPresent()) {
-        readiness.await(part, processes.running(part).get());
+      } else if (running(part).isPresent()) {
+        readiness.await(part, running(part).get());
         progress.accept(String.format("%-16s already running", part.id()));
       } else {
         start(part, environment, progress);
@@ -115,7 +116,7 @@ public final class Stack {
     progress.accept(String.format("%-16s starting on port %d ...", part.id(), port(part)));
     ProcessHandle process =
         processes.start(
-            part,
+            part.id(),
             command(part),
             environment == null ? Map.of() : environment.serviceEnvironment(part),
             repository);
@@ -136,15 +137,21 @@ public final class Stack {
     }
   }
 
-  /** Stops every part this stack started, in reverse order; the names of those that ran. */
+  /**
+   * Stops every process this stack started (extra instances first, then the parts in reverse
+   * order); the names of those that ran.
+   */
   public List<String> down(Consumer<String> progress) {
-    List<String> stopped = new ArrayList<>();
+    List<String> order = new ArrayList<>(home.processes());
     List<StackPart> parts = new ArrayList<>(List.of(StackPart.values()));
     Collections.reverse(parts);
-    for (StackPart part : parts) {
-      if (stop(part)) {
-        progress.accept(String.format("%-16s stopped", part.id()));
-        stopped.add(part.id());
+    parts.forEach(part -> order.remove(part.id()));
+    parts.forEach(part -> order.add(part.id()));
+    List<String> stopped = new ArrayList<>();
+    for (String id : order) {
+      if (processes.stop(id, STOP_GRACE)) {
+        progress.accept(String.format("%-16s stopped", id));
+        stopped.add(id);
       }
     }
     return stopped;
@@ -152,16 +159,38 @@ public final class Stack {
 
   /** Stops one part (SIGTERM, then SIGKILL after a grace period); true if it ran. */
   public boolean stop(StackPart part) {
-    return processes.stop(part, STOP_GRACE);
+    return stop(part.id());
   }
 
-  /** Kills one part at once (SIGKILL), as a crash would. */
-  public void kill(StackPart part) {
-    processes.kill(part);
+  /** Stops one process of the stack by its id (a part's, or an extra instance's). */
+  public boolean stop(String id) {
+    return processes.stop(id, STOP_GRACE);
+  }
+
+  /** Kills a process of the stack at once (SIGKILL), as a crash or an OOM kill would. */
+  public void kill(String id) {
+    processes.kill(id);
   }
 
   public Optional<ProcessHandle> running(StackPart part) {
-    return processes.running(part);
+    return processes.running(part.id());
+  }
+
+  /**
+   * Starts another sync-worker as {@code id} (e.g. {@code sync-worker-2}) on {@code port}, with the
+   * first one's settings: one more replica in the same consumer group, claiming runs with leases.
+   */
+  public void startExtraWorker(String id, int port, Consumer<String> progress) {
+    long started = System.nanoTime();
+    Map<String, String> env =
+        new HashMap<>(StackEnvironment.read(this).serviceEnvironment(StackPart.SYNC_WORKER));
+    env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    ProcessHandle process = processes.start(id, command(StackPart.SYNC_WORKER), env, repository);
+    readiness.awaitReady(id, "http://localhost:" + port + "/q/health/ready", process);
+    progress.accept(
+        String.format(
+            "%-16s ready in %.1f s (pid %d)",
+            id, (System.nanoTime() - started) / 1e9, process.pid()));
   }
 
   /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where a stack keeps its state, {@code .devstack/} of the repository by default: a pid file and a
@@ -16,12 +17,31 @@ public record StackHome(Path root) {
     return new StackHome(repository.resolve(".devstack").toAbsolutePath());
   }
 
-  public Path pidFile(StackPart part) {
-    return directory("pids").resolve(part.id() + ".pid");
+  /** The pid file of a process of the stack: a part's id, or e.g. {@code sync-worker-2}. */
+  public Path pidFile(String process) {
+    return directory("pids").resolve(process + ".pid");
   }
 
   public Path log(StackPart part) {
-    return directory("logs").resolve(part.id() + ".log");
+    return log(part.id());
+  }
+
+  public Path log(String process) {
+    return directory("logs").resolve(process + ".log");
+  }
+
+  /** The processes with a pid file: the parts that run and any extra instances. */
+  public List<String> processes() {
+    try (var files = Files.list(directory("pids"))) {
+      return files
+          .map(file -> file.getFileName().toString())
+          .filter(name -> name.endsWith(".pid"))
+          .map(name -> name.substring(0, name.length() - ".pid".length()))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The data directory of a part that keeps data (the broker's log, the database's cluster). */

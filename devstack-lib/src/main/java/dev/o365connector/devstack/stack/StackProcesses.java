@@ -27,27 +27,27 @@ public final class StackProcesses {
 
   /** Starts {@code command} in {@code directory} with {@code env} added; output to its log. */
   public ProcessHandle start(
-      StackPart part, List<String> command, Map<String, String> env, Path directory) {
+      String id, List<String> command, Map<String, String> env, Path directory) {
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(directory.toFile())
             .redirectErrorStream(true)
-            .redirectOutput(Redirect.appendTo(home.log(part).toFile()))
+            .redirectOutput(Redirect.appendTo(home.log(id).toFile()))
             .redirectInput(Redirect.from(Path.of("/dev/null").toFile()));
     builder.environment().putAll(env);
     try {
       ProcessHandle process = builder.start().toHandle();
       Files.writeString(
-          home.pidFile(part), process.pid() + " " + startMillis(process).orElse(0L) + "\n");
+          home.pidFile(id), process.pid() + " " + startMillis(process).orElse(0L) + "\n");
       return process;
     } catch (IOException e) {
-      throw new UncheckedIOException("could not start " + part.id(), e);
+      throw new UncheckedIOException("could not start " + id, e);
     }
   }
 
-  /** The part's process, if its pid file names one that still runs. */
-  public Optional<ProcessHandle> running(StackPart part) {
-    Path file = home.pidFile(part);
+  /** The process (a part's id, or an extra one's), if its pid file names one that still runs. */
+  public Optional<ProcessHandle> running(String id) {
+    Path file = home.pidFile(id);
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
@@ -63,23 +63,23 @@ public final class StackProcesses {
   }
 
   /**
-   * Stops the part's process and everything it started (the embedded PostgreSQL server's own
-   * processes): SIGTERM, then SIGKILL to whatever is left after {@code grace}. True if one ran.
+   * Stops the process and everything it started (the embedded PostgreSQL server's own processes):
+   * SIGTERM, then SIGKILL to whatever is left after {@code grace}. True if one ran.
    */
-  public boolean stop(StackPart part, Duration grace) {
-    Optional<ProcessHandle> process = running(part);
+  public boolean stop(String id, Duration grace) {
+    Optional<ProcessHandle> process = running(id);
     process.ifPresent(p -> terminate(p, grace));
     try {
-      Files.deleteIfExists(home.pidFile(part));
+      Files.deleteIfExists(home.pidFile(id));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return process.isPresent();
   }
 
-  /** Kills the part's process at once (SIGKILL), as a crash would; its children are left. */
-  public void kill(StackPart part) {
-    running(part)
+  /** Kills the process at once (SIGKILL), as a crash would; its children are left. */
+  public void kill(String id) {
+    running(id)
         .ifPresent(
             p -> {
               p.destroyForcibly();

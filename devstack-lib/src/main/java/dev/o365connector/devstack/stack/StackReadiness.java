@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -29,19 +30,28 @@ final class StackReadiness {
 
   /** Waits until {@code part} answers as ready; fails if its process exits or time runs out. */
   void await(StackPart part, ProcessHandle process) {
+    await(part.id(), () -> isReady(part), process);
+  }
+
+  /** Waits until an extra service instance's {@code readyUrl} answers 200. */
+  void awaitReady(String id, String readyUrl, ProcessHandle process) {
+    await(id, () -> answers200(readyUrl), process);
+  }
+
+  private void await(String id, BooleanSupplier ready, ProcessHandle process) {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
-            part.id() + " exited during start-up; see " + stack.home().log(part));
+            id + " exited during start-up; see " + stack.home().log(id));
       }
-      if (isReady(part)) {
+      if (ready.getAsBoolean()) {
         return;
       }
       StackProcesses.sleep(Duration.ofMillis(500));
     }
     throw new IllegalStateException(
-        part.id() + " was not ready within " + TIMEOUT + "; see " + stack.home().log(part));
+        id + " was not ready within " + TIMEOUT + "; see " + stack.home().log(id));
   }
 
   /** Whether the part answers as a client would use it. */

@@ -42,6 +42,14 @@ public interface SyncConfig {
   boolean initialSync();
 
   /**
+   * How long a request for an installation still PENDING waits for its ACTIVE event before it is
+   * rejected: the request and the event travel on different topics, and a platform that installs
+   * and asks for a sync at once can overtake the event.
+   */
+  @WithDefault("PT5S")
+  Duration pendingInstallationWait();
+
+  /**
    * Owners (mailboxes, calendars, drives) of one resource synced at the same time by one run; the
    * gateway allows 4 requests in flight per mailbox, each owner uses one.
    */

@@ -10,6 +10,7 @@ import dev.o365connector.contracts.sync.SyncStatus;
 import dev.o365connector.contracts.validation.ContractSchema;
 import dev.o365connector.contracts.validation.ContractValidator;
 import dev.o365connector.contracts.validation.ContractViolationException;
+import dev.o365connector.sync.config.SyncConfig;
 import dev.o365connector.sync.installation.InstallationDirectory;
 import dev.o365connector.sync.installation.KnownInstallation;
 import dev.o365connector.sync.run.RunExecutor;
@@ -45,6 +46,8 @@ public class SyncRequestConsumer {
   /** Far above any real request (a few hundred bytes, userIds included). */
   static final int MAX_BYTES = 256 * 1024;
 
+  private static final Duration PENDING_POLL = Duration.ofMillis(200);
+
   private final ContractValidator validator;
   private final SyncRunService runs;
   private final InstallationDirectory installations;
@@ -53,6 +56,7 @@ public class SyncRequestConsumer {
   private final SyncMetrics metrics;
 
   private final RunExecutor executor;
+  private final SyncConfig config;
 
   SyncRequestConsumer(
       ContractValidator validator,
@@ -61,8 +65,10 @@ public class SyncRequestConsumer {
       StatusPublisher status,
       Clock clock,
       SyncMetrics metrics,
-      RunExecutor executor) {
+      RunExecutor executor,
+      SyncConfig config) {
     this.executor = executor;
+    this.config = config;
     this.validator = validator;
     this.runs = runs;
     this.installations = installations;
@@ -82,8 +88,10 @@ public class SyncRequestConsumer {
     } catch (ContractViolationException e) {
       return reject(payload, new RejectedRequest("invalid-request", e.reason()));
     }
+    long waitUntil = System.nanoTime() + config.pendingInstallationWait().toNanos();
     return installations
         .find(request.installationId())
+        .flatMap(known -> settled(request.installationId(), known, waitUntil))
         .flatMap(
             known -> {
               Optional<RejectedRequest> refusal = refusal(request, known);
@@ -92,6 +100,25 @@ public class SyncRequestConsumer {
               }
               return accept(request, new String(payload, StandardCharsets.UTF_8));
             });
+  }
+
+  /**
+   * The installation once it is no longer PENDING, or as it is when the wait is over: a request can
+   * overtake the ACTIVE event of an installation whose consent just completed.
+   */
+  private Uni<Optional<KnownInstallation>> settled(
+      String installationId, Optional<KnownInstallation> known, long waitUntil) {
+    boolean pending = known.isPresent() && known.get().status() == InstallationStatus.PENDING;
+    if (!pending || System.nanoTime() > waitUntil) {
+      return Uni.createFrom().item(known);
+    }
+    return Uni.createFrom()
+        .voidItem()
+        .onItem()
+        .delayIt()
+        .by(PENDING_POLL)
+        .flatMap(x -> installations.find(installationId))
+        .flatMap(again -> settled(installationId, again, waitUntil));
   }
 
   private static Optional<RejectedRequest> refusal(

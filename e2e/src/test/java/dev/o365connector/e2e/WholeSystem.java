@@ -1,0 +1,61 @@
+package dev.o365connector.e2e;
+
+import dev.o365connector.devstack.stack.Stack;
+import dev.o365connector.devstack.stack.StackEnvironment;
+import dev.o365connector.devstack.stack.StackHome;
+import dev.o365connector.devstack.stack.StackPart;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The whole system for these tests, started once per test JVM with devstack's {@link Stack}: every
+ * part a process of its own from the packaged jars, as {@code ./devstack up} runs it, on ports of
+ * its own (so a developer's running devstack or a benchmark is left alone) with its state under
+ * {@code target/stack}. Stopped, with everything it started, when the JVM exits.
+ */
+final class WholeSystem {
+
+  private static WholeSystem shared;
+
+  private final Stack stack;
+  private final StackEnvironment environment;
+
+  private WholeSystem(Stack stack, StackEnvironment environment) {
+    this.stack = stack;
+    this.environment = environment;
+  }
+
+  static synchronized WholeSystem shared() {
+    if (shared == null) {
+      Path repository = Path.of("..").toAbsolutePath().normalize();
+      Stack stack =
+          new Stack(
+              repository, new StackHome(Path.of("target", "stack").toAbsolutePath()), ports());
+      stack.down(line -> {}); // whatever an aborted earlier run left behind
+      StackEnvironment environment = stack.up(line -> System.out.println("[stack] " + line));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(() -> stack.down(line -> System.out.println("[stack] " + line))));
+      shared = new WholeSystem(stack, environment);
+    }
+    return shared;
+  }
+
+  /** Each part's usual port plus 10,000 (Kafka 19092, PostgreSQL 15433, auth-service 18081...). */
+  private static Map<StackPart, Integer> ports() {
+    Map<StackPart, Integer> ports = new EnumMap<>(StackPart.class);
+    for (StackPart part : StackPart.values()) {
+      ports.put(part, part.defaultPort() + 10_000);
+    }
+    return ports;
+  }
+
+  Stack stack() {
+    return stack;
+  }
+
+  StackEnvironment environment() {
+    return environment;
+  }
+}
