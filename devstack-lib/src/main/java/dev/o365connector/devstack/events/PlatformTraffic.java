@@ -56,6 +56,15 @@ public final class PlatformTraffic {
    */
   public Optional<JsonObject> finalStatus(
       Predicate<String> requestId, Duration timeout, Consumer<JsonObject> each) {
+    return status(requestId, s -> FINAL_STATES.contains(s.getString("state")), timeout, each);
+  }
+
+  /** The first status event of a run {@code requestId} accepts that is {@code wanted}. */
+  public Optional<JsonObject> status(
+      Predicate<String> requestId,
+      Predicate<JsonObject> wanted,
+      Duration timeout,
+      Consumer<JsonObject> each) {
     return kafka
         .awaitRecord(
             Topics.SYNC_STATUS,
@@ -65,10 +74,18 @@ public final class PlatformTraffic {
                 return false;
               }
               each.accept(status);
-              return FINAL_STATES.contains(status.getString("state"));
+              return wanted.test(status);
             },
             timeout)
         .map(r -> new JsonObject(r.value()));
+  }
+
+  /** Every status event so far of the runs whose request id {@code requestId} accepts. */
+  public List<JsonObject> statuses(Predicate<String> requestId) {
+    return kafka.readAll(Topics.SYNC_STATUS, r -> r.value() != null).stream()
+        .map(r -> new JsonObject(r.value()))
+        .filter(status -> requestId.test(status.getString("requestId")))
+        .toList();
   }
 
   /** Every record of the installation on the resource's change topic, tombstones included. */
