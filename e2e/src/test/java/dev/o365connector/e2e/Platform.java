@@ -45,6 +45,10 @@ final class Platform {
         new SimulatorTenant(system.stack().url(StackPart.SIMULATOR), environment.demoTenantId());
   }
 
+  InstallFlow installs() {
+    return installs;
+  }
+
   SimulatorTenant tenant() {
     return tenant;
   }

@@ -1,11 +1,13 @@
 package dev.o365connector.devstack.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -105,6 +107,31 @@ public final class KafkaTestClient {
    */
   public List<ConsumerRecord<String, String>> readAll(
       String topic, Predicate<ConsumerRecord<String, String>> match) {
+    List<ConsumerRecord<String, String>> records = new ArrayList<>();
+    scan(
+        topic,
+        record -> {
+          if (match.test(record)) {
+            records.add(record);
+          }
+        });
+    return records;
+  }
+
+  /** How many records of {@code topic}, from its beginning to its current end, match. */
+  public long count(String topic, Predicate<ConsumerRecord<String, String>> match) {
+    long[] count = {0};
+    scan(
+        topic,
+        record -> {
+          if (match.test(record)) {
+            count[0]++;
+          }
+        });
+    return count[0];
+  }
+
+  private void scan(String topic, Consumer<ConsumerRecord<String, String>> each) {
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(
             Map.of(
@@ -121,17 +148,13 @@ public final class KafkaTestClient {
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
-      List<ConsumerRecord<String, String>> records = new java.util.ArrayList<>();
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
           && System.nanoTime() < deadline) {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-          if (match.test(record)) {
-            records.add(record);
-          }
+          each.accept(record);
         }
       }
-      return records;
     }
   }
 }

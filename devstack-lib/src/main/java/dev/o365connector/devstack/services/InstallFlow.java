@@ -83,23 +83,49 @@ public final class InstallFlow {
 
   /** Creates an installation ({@code request} as DESIGN.md §3) and completes consent; its id. */
   public String install(JsonObject request) {
-    JsonObject created =
-        new JsonObject(
-            send(
-                HttpRequest.newBuilder(URI.create(authUrl + "/installations"))
-                    .header("Authorization", "Bearer " + platformToken("platform-dev"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(request.encode())),
-                201));
-    HttpResponse<String> consent =
-        exchange(HttpRequest.newBuilder(URI.create(created.getString("consentUrl"))));
-    String redirect = consent.headers().firstValue("Location").orElseThrow();
-    URI callback = URI.create(redirect);
-    send(
-        HttpRequest.newBuilder(
-            URI.create(authUrl + callback.getRawPath() + "?" + callback.getRawQuery())),
-        200);
+    JsonObject created = create(request);
+    URI callback = consent(created.getString("consentUrl"));
+    int status = deliver(callback.getRawQuery()).statusCode();
+    if (status != 200) {
+      throw new IllegalStateException("the callback answered " + status);
+    }
     return created.getString("id");
+  }
+
+  /** Creates an installation; auth-service's answer (id, status PENDING, consentUrl). */
+  public JsonObject create(JsonObject request) {
+    return new JsonObject(
+        send(
+            HttpRequest.newBuilder(URI.create(authUrl + "/installations"))
+                .header("Authorization", "Bearer " + platformToken("platform-dev"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(request.encode())),
+            201));
+  }
+
+  /**
+   * Follows a consent URL at the simulator, which signs the demo user in or grants admin consent;
+   * where it sends the browser back to (auth-service's callback, with code or admin_consent, and
+   * state).
+   */
+  public URI consent(String consentUrl) {
+    HttpResponse<String> consent = exchange(HttpRequest.newBuilder(URI.create(consentUrl)));
+    return URI.create(consent.headers().firstValue("Location").orElseThrow());
+  }
+
+  /** Delivers a callback to auth-service with {@code rawQuery} as its query; the answer. */
+  public HttpResponse<String> deliver(String rawQuery) {
+    return exchange(
+        HttpRequest.newBuilder(URI.create(authUrl + "/connector/callback?" + rawQuery)));
+  }
+
+  /** The installation as auth-service shows it. */
+  public JsonObject installation(String installationId) {
+    return new JsonObject(
+        send(
+            HttpRequest.newBuilder(URI.create(authUrl + "/installations/" + installationId))
+                .header("Authorization", "Bearer " + platformToken("platform-dev")),
+            200));
   }
 
   /**

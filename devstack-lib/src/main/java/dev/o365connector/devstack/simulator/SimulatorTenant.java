@@ -5,9 +5,12 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -75,6 +78,22 @@ public final class SimulatorTenant {
 
   public void removeFault(String id) {
     send(HttpRequest.newBuilder(URI.create(simulator + "/_sim/faults/" + id)).DELETE());
+  }
+
+  /**
+   * The Graph requests the simulator journaled ({@code GET /_sim/requests}) whose path contains
+   * {@code pathRegex}, received at or after {@code since}, oldest first.
+   */
+  public List<JsonObject> requests(String pathRegex, Instant since) {
+    JsonArray requests =
+        new JsonObject(
+                get(
+                    "/_sim/requests?limit=10000&pathRegex="
+                        + URLEncoder.encode(pathRegex, StandardCharsets.UTF_8)
+                        + "&since="
+                        + since))
+            .getJsonArray("requests");
+    return requests.stream().map(JsonObject.class::cast).toList();
   }
 
   /** The simulator's request statistics ({@code GET /_sim/stats}). */
