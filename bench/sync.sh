@@ -16,8 +16,10 @@
 #                same broker: as many records of that mean size, unthrottled, to a scratch topic,
 #                with the worker's producer settings (acks=all) and with bigger batches
 #   INCREMENTAL  nothing changed: Graph requests the simulator answered meanwhile, by route, against
-#                the delta scopes (users: 1; files: 1 per drive; mail: 1 folder-tree delta per
-#                mailbox + 1 per folder)
+#                the delta scopes (users: 1; files: 1 owner directory + 1 per drive; mail: 1 owner
+#                directory + 1 folder-tree delta per mailbox + 1 per folder). The owner directory
+#                is the worker's /users/delta?$select=id, which tells an APPLICATION run whose
+#                mailboxes and drives to read; a users-only run does not need it.
 # then prints a block for docs/benchmarks.md. Everything it starts is stopped on exit.
 # Usage: bench/sync.sh [resource=mail] [users=100] [items=1000]     (resource: mail, files or users;
 #        for users, ITEMS is ignored and the items are the users)
@@ -100,12 +102,14 @@ curl -fs "$SIMULATOR/_sim/tenants/$tenant/truth?resource=$resource" > "$logs/tru
 read -r expected scopes <<< "$(python3 - "$resource" "$logs/truth.json" <<'PY'
 import json, sys
 resource, truth = sys.argv[1], json.load(open(sys.argv[2]))
+# Mail and files of an APPLICATION installation: the owner directory is a scope of its own.
+directory = 1
 if resource == "users":
     scopes = 1
 elif resource == "files":
-    scopes = len({o["containerId"] for o in truth})
+    scopes = directory + len({o["containerId"] for o in truth})
 else:
-    scopes = len({o["ownerId"] for o in truth}) + sum(o["objectType"] == "mailFolder" for o in truth)
+    scopes = directory + len({o["ownerId"] for o in truth}) + sum(o["objectType"] == "mailFolder" for o in truth)
 print(len(truth), scopes)
 PY
 )"
@@ -252,6 +256,8 @@ before, after = (json.load(open(f))["requests"]["byRoute"] for f in sys.argv[1:]
 # Graph's routes ("GET /v1.0/..."), and any that matched no route; not the identity platform's.
 graph = {r: n - before.get(r, 0) for r, n in after.items()
          if r.split(" ", 1)[-1].startswith(("/v1.0", "/beta", "(no route)")) and n != before.get(r, 0)}
+# Delta requests: every ".../delta" route, the owner directory's "GET /v1.0/users/delta" included
+# (a "GET /v1.0/users" listing is not one).
 print(sum(graph.values()), sum(n for r, n in graph.items() if r.endswith("/delta")),
       ", ".join(f"{n} {r}" for r, n in sorted(graph.items())) or "-")
 PY

@@ -224,6 +224,45 @@ public final class Syncs {
     return tenantControl().mutate(mutation);
   }
 
+  /**
+   * The Graph requests the simulator answered while the run with final status {@code status} ran
+   * (from its {@code startedAt} to its {@code finishedAt}), oldest first: {method, path, query,
+   * status, ...}. Tests run one after another, so nothing else talks to Graph meanwhile.
+   */
+  public List<JsonObject> graphRequestsDuring(JsonObject status) {
+    Instant started = Instant.parse(status.getString("startedAt"));
+    Instant finished = Instant.parse(status.getString("finishedAt"));
+    JsonArray requests =
+        new JsonObject(
+                given()
+                    .queryParam("since", started.toString())
+                    .queryParam("limit", 10_000)
+                    .get(simulator() + "/_sim/requests")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString())
+            .getJsonArray("requests");
+    return requests.stream()
+        .map(JsonObject.class::cast)
+        .filter(r -> !Instant.parse(r.getString("receivedAt")).isAfter(finished))
+        .toList();
+  }
+
+  /** The installation's cursors as operators see them ({resource, owner, container, ...}). */
+  public List<JsonObject> cursors(String installation) {
+    return new JsonObject(
+            given()
+                .auth()
+                .oauth2(platformToken("platform-dev"))
+                .get("/installations/" + installation + "/sync-state")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString())
+        .getJsonArray("cursors").stream().map(JsonObject.class::cast).toList();
+  }
+
   public void expireDeltaTokens() {
     tenantControl().expireDeltaTokens();
   }

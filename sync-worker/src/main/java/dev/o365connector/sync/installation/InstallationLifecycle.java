@@ -2,6 +2,7 @@ package dev.o365connector.sync.installation;
 
 import dev.o365connector.contracts.Resource;
 import dev.o365connector.contracts.installation.InstallationEvent;
+import dev.o365connector.contracts.installation.InstallationType;
 import dev.o365connector.contracts.permission.GraphPermissions;
 import dev.o365connector.contracts.sync.SyncError;
 import dev.o365connector.contracts.sync.SyncMode;
@@ -12,6 +13,7 @@ import dev.o365connector.contracts.validation.ContractSchema;
 import dev.o365connector.contracts.validation.ContractValidator;
 import dev.o365connector.sync.config.SyncConfig;
 import dev.o365connector.sync.cursor.SyncStateRemoval;
+import dev.o365connector.sync.resource.SignedInUser;
 import dev.o365connector.sync.run.SyncRunService;
 import dev.o365connector.sync.status.StatusPublisher;
 import io.smallrye.mutiny.Multi;
@@ -30,7 +32,8 @@ import java.util.Set;
  * What an installation's status change means for its syncs: ACTIVE starts an initial FULL sync of
  * what it may read (the request id is derived from the event, so a redelivered event starts nothing
  * new); REAUTH_REQUIRED, FAILED and UNINSTALLED end its open runs; UNINSTALLED also drops its
- * cursors, so a later re-install starts from scratch.
+ * cursors, so a later re-install starts from scratch. A DELEGATED installation's ACTIVE is a
+ * sign-in, perhaps of someone else: the remembered signed-in user is forgotten.
  */
 @ApplicationScoped
 public class InstallationLifecycle {
@@ -42,6 +45,7 @@ public class InstallationLifecycle {
   private final Clock clock;
   private final SyncConfig config;
   private final SyncStateRemoval state;
+  private final SignedInUser signedIn;
 
   InstallationLifecycle(
       Pool pool,
@@ -50,7 +54,8 @@ public class InstallationLifecycle {
       ContractValidator validator,
       Clock clock,
       SyncConfig config,
-      SyncStateRemoval state) {
+      SyncStateRemoval state,
+      SignedInUser signedIn) {
     this.pool = pool;
     this.runs = runs;
     this.status = status;
@@ -58,15 +63,25 @@ public class InstallationLifecycle {
     this.clock = clock;
     this.config = config;
     this.state = state;
+    this.signedIn = signedIn;
   }
 
   Uni<Void> changed(InstallationEvent event) {
     return switch (event.status()) {
-      case ACTIVE -> config.initialSync() ? initialSync(event) : Uni.createFrom().voidItem();
+      case ACTIVE ->
+          forgetSignedIn(event)
+              .flatMap(
+                  x -> config.initialSync() ? initialSync(event) : Uni.createFrom().voidItem());
       case UNINSTALLED -> endRuns(event).flatMap(x -> state.installation(event.installationId()));
       case REAUTH_REQUIRED, FAILED -> endRuns(event);
       case PENDING -> Uni.createFrom().voidItem();
     };
+  }
+
+  private Uni<Void> forgetSignedIn(InstallationEvent event) {
+    return event.type() == InstallationType.DELEGATED
+        ? signedIn.forget(event.installationId())
+        : Uni.createFrom().voidItem();
   }
 
   private Uni<Void> initialSync(InstallationEvent event) {

@@ -6,43 +6,42 @@ import dev.o365connector.sync.graph.GatewayClient;
 import dev.o365connector.sync.installation.KnownInstallation;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
 /**
  * Whose mailboxes, calendars and drives a run covers: the signed-in user for DELEGATED (under
- * {@code /me}); for APPLICATION the request's {@code userIds}, else every user of the tenant,
- * listed through the gateway.
+ * {@code /me}, remembered after the first run); for APPLICATION the request's {@code userIds}, else
+ * every user of the tenant from the {@link OwnerDirectory}.
  */
 @ApplicationScoped
 public class Owners {
 
   private final GatewayClient gateway;
+  private final OwnerDirectory directory;
+  private final SignedInUser signedIn;
 
-  Owners(GatewayClient gateway) {
+  Owners(GatewayClient gateway, OwnerDirectory directory, SignedInUser signedIn) {
     this.gateway = gateway;
+    this.directory = directory;
+    this.signedIn = signedIn;
   }
 
-  /** The owners of one run; {@link Owner#me()} paths for DELEGATED. */
-  public Uni<List<Owner>> of(KnownInstallation installation, SyncRequest request) {
+  /**
+   * The owners of one run, found when a resource first asks (a users-only run never does) and then
+   * shared by the run's resources.
+   */
+  public RunOwners of(KnownInstallation installation, SyncRequest request) {
     String base = gateway.installationBase(installation.id());
     if (installation.type() == InstallationType.DELEGATED) {
-      return gateway
-          .page(base + "/me?$select=id", false)
-          .map(me -> List.of(new Owner(me.path("id").asText(), base + "/me")));
+      return new RunOwners(
+          Uni.createFrom().deferred(() -> signedIn.of(installation.id())),
+          id -> new Owner(id, base + "/me"));
     }
-    if (request.userIds() != null && !request.userIds().isEmpty()) {
-      return Uni.createFrom()
-          .item(
-              request.userIds().stream().map(id -> new Owner(id, base + "/users/" + id)).toList());
-    }
-    return gateway
-        .list(base + "/users?$select=id&$top=999", false)
-        .map(
-            users ->
-                users.items().stream()
-                    .map(user -> user.path("id").asText())
-                    .map(id -> new Owner(id, base + "/users/" + id))
-                    .toList());
+    Uni<OwnerIds> ids =
+        request.userIds() != null && !request.userIds().isEmpty()
+            ? Uni.createFrom().item(new OwnerIds(request.userIds(), 0))
+            : Uni.createFrom()
+                .deferred(() -> directory.follow(installation.id(), request.requestId()));
+    return new RunOwners(ids, id -> new Owner(id, base + "/users/" + id));
   }
 
   /**

@@ -9,11 +9,11 @@ import dev.o365connector.sync.delta.DeltaRound;
 import dev.o365connector.sync.delta.DeltaScope;
 import dev.o365connector.sync.delta.ItemChanges;
 import dev.o365connector.sync.delta.PageHandler;
+import dev.o365connector.sync.delta.RoundCounts;
 import dev.o365connector.sync.delta.SyncUnit;
 import dev.o365connector.sync.graph.GatewayClient;
-import dev.o365connector.sync.installation.KnownInstallation;
-import dev.o365connector.sync.resource.Owners;
 import dev.o365connector.sync.resource.Owners.Owner;
+import dev.o365connector.sync.resource.RunOwners;
 import dev.o365connector.sync.resource.calendar.CalendarSync;
 import dev.o365connector.sync.resource.files.FileChanges;
 import dev.o365connector.sync.resource.mail.MailboxSync;
@@ -25,14 +25,12 @@ import java.util.function.Function;
 
 /**
  * What a resource of an installation consists of. Users are one tenant-wide scope ({@code
- * /users/delta}); mail, calendar and files one unit per owner: the signed-in user for DELEGATED,
- * every user of the tenant (or the request's {@code userIds}) for APPLICATION.
+ * /users/delta}); mail, calendar and files one unit per owner of the run ({@link RunOwners}).
  */
 @ApplicationScoped
 public class ResourcePlan {
 
   private final GatewayClient gateway;
-  private final Owners owners;
   private final DeltaRound rounds;
   private final MailboxSync mailboxes;
   private final CalendarSync calendars;
@@ -40,22 +38,27 @@ public class ResourcePlan {
 
   ResourcePlan(
       GatewayClient gateway,
-      Owners owners,
       DeltaRound rounds,
       MailboxSync mailboxes,
       CalendarSync calendars,
       DepartedUsers departed) {
     this.gateway = gateway;
-    this.owners = owners;
     this.rounds = rounds;
     this.mailboxes = mailboxes;
     this.calendars = calendars;
     this.departed = departed;
   }
 
-  /** The units of {@code resource} for one run. */
+  /**
+   * The units of {@code resource} for one run; finding the run's owners, if this resource is the
+   * first to ask, adds its Graph requests to {@code counts}.
+   */
   public Uni<List<SyncUnit>> units(
-      Resource resource, ChangeScope changes, KnownInstallation installation, SyncRequest request) {
+      Resource resource,
+      ChangeScope changes,
+      SyncRequest request,
+      RunOwners owners,
+      RoundCounts counts) {
     String installationId = changes.installationId();
     return switch (resource) {
       case USERS ->
@@ -74,16 +77,14 @@ public class ResourcePlan {
                                       (scope, user) ->
                                           ItemChanges.of(scope, ObjectType.USER, null, user))
                                   .whenPublished(departed::forget)))));
-      case MAIL -> perOwner(installation, request, owner -> mailboxes.unit(owner, changes));
+      case MAIL -> perOwner(owners, counts, owner -> mailboxes.unit(owner, changes));
       case CALENDAR ->
           perOwner(
-              installation,
-              request,
-              owner -> calendars.unit(owner, changes, request.calendarWindow()));
+              owners, counts, owner -> calendars.unit(owner, changes, request.calendarWindow()));
       case FILES ->
           perOwner(
-              installation,
-              request,
+              owners,
+              counts,
               owner ->
                   SyncUnit.of(
                       rounds,
@@ -97,8 +98,8 @@ public class ResourcePlan {
     };
   }
 
-  private Uni<List<SyncUnit>> perOwner(
-      KnownInstallation installation, SyncRequest request, Function<Owner, SyncUnit> unit) {
-    return owners.of(installation, request).map(list -> list.stream().map(unit).toList());
+  private static Uni<List<SyncUnit>> perOwner(
+      RunOwners owners, RoundCounts counts, Function<Owner, SyncUnit> unit) {
+    return owners.list(counts).map(list -> list.stream().map(unit).toList());
   }
 }

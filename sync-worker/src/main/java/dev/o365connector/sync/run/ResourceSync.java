@@ -10,6 +10,7 @@ import dev.o365connector.sync.config.SyncConfig;
 import dev.o365connector.sync.delta.RoundCounts;
 import dev.o365connector.sync.graph.GraphFailure;
 import dev.o365connector.sync.installation.KnownInstallation;
+import dev.o365connector.sync.resource.RunOwners;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,12 +40,16 @@ public class ResourceSync {
   /** What syncing one resource did, and why it stopped if it did not finish. */
   public record Outcome(Resource resource, RoundCounts counts, SyncError error) {}
 
-  /** Syncs {@code resource}, adding each finished scope's work to {@code counts} as it goes. */
+  /**
+   * Syncs {@code resource}, adding each finished scope's work to {@code counts} as it goes; {@code
+   * owners} are the run's, shared with its other resources.
+   */
   public Uni<Outcome> sync(
       Resource resource,
       KnownInstallation installation,
       SyncRequest request,
       ChangeScope changes,
+      RunOwners owners,
       RoundCounts counts) {
     if (!GraphPermissions.readable(installation.grantedPermissions(), installation.type())
         .contains(resource)) {
@@ -58,7 +63,7 @@ public class ResourceSync {
                       "needs " + GraphPermissions.required(resource, installation.type()))));
     }
     boolean full = request.mode() == SyncMode.FULL;
-    return plan.units(resource, changes, installation, request)
+    return plan.units(resource, changes, request, owners, counts)
         .flatMap(
             units ->
                 Multi.createFrom()

@@ -16,6 +16,8 @@ import dev.o365connector.sync.config.SyncConfig;
 import dev.o365connector.sync.delta.RoundCounts;
 import dev.o365connector.sync.installation.InstallationDirectory;
 import dev.o365connector.sync.installation.KnownInstallation;
+import dev.o365connector.sync.resource.Owners;
+import dev.o365connector.sync.resource.RunOwners;
 import dev.o365connector.sync.status.StatusPublisher;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -49,6 +51,7 @@ public class RunExecutor {
   private final RunClaims claims;
   private final InstallationDirectory installations;
   private final ResourceSync resources;
+  private final Owners owners;
   private final StatusPublisher status;
   private final SyncConfig config;
   private final Clock clock;
@@ -62,6 +65,7 @@ public class RunExecutor {
       RunClaims claims,
       InstallationDirectory installations,
       ResourceSync resources,
+      Owners owners,
       StatusPublisher status,
       SyncConfig config,
       Clock clock,
@@ -70,6 +74,7 @@ public class RunExecutor {
     this.claims = claims;
     this.installations = installations;
     this.resources = resources;
+    this.owners = owners;
     this.status = status;
     this.config = config;
     this.clock = clock;
@@ -174,6 +179,9 @@ public class RunExecutor {
     ChangeScope changes =
         new ChangeScope(
             installation.id(), installation.tenantId(), null, request.requestId(), false);
+    // Found once for the whole run: mail, calendar and files of one request share one directory
+    // round (or one /me lookup).
+    RunOwners runOwners = owners.of(installation, request);
     return Multi.createFrom()
         .iterable(wanted)
         .onItem()
@@ -184,6 +192,7 @@ public class RunExecutor {
                     installation,
                     request,
                     changes,
+                    runOwners,
                     progress.computeIfAbsent(r, x -> new RoundCounts())))
         .collect()
         .asList()

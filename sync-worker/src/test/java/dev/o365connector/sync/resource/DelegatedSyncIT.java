@@ -47,6 +47,16 @@ class DelegatedSyncIT {
         .isEqualTo(ofOwner(CALENDAR, Syncs.calendarWindow(30, 365), me))
         .isNotEmpty();
     assertThat(syncs.live(FILES, installation)).isEqualTo(ofOwner(FILES, "", me)).isNotEmpty();
+
+    // Who signed in was asked once (by the installation's first run) and is remembered since.
+    JsonObject incremental =
+        syncs.finalStatus(syncs.sync(installation, "INCREMENTAL", MAIL, FILES));
+    assertThat(incremental.getString("state")).as(incremental.encode()).isEqualTo("SUCCEEDED");
+    assertThat(syncs.graphRequestsDuring(incremental))
+        .extracting(r -> r.getString("path"))
+        .isNotEmpty()
+        .doesNotContain("/v1.0/me")
+        .allMatch(path -> path.startsWith("/v1.0/me/"));
   }
 
   private Set<String> ownersIn(String installation, String requestId, Resource resource) {
