@@ -28,9 +28,9 @@ class CallbackStateIT {
     Map<String, String> callback = query(installs.consent(created.getString("consentUrl")));
     String state = callback.get("state");
     callback.put("state", state.substring(0, state.length() - 4) + "AAAA");
-    assertRejectedAndUnchanged(created.getString("id"), callback);
+    assertRejectedAndUnchanged("a tampered state", created.getString("id"), callback);
     callback.put("state", "made-up");
-    assertRejectedAndUnchanged(created.getString("id"), callback);
+    assertRejectedAndUnchanged("a made-up state", created.getString("id"), callback);
   }
 
   @Test
@@ -40,7 +40,7 @@ class CallbackStateIT {
     assertThat(installs.deliver(encode(callback)).statusCode()).isEqualTo(200);
     assertThat(installs.installation(created.getString("id")).getString("status"))
         .isEqualTo("ACTIVE");
-    assertRejectedAndUnchanged(created.getString("id"), callback);
+    assertRejectedAndUnchanged("a replayed state", created.getString("id"), callback);
   }
 
   @Test
@@ -48,7 +48,7 @@ class CallbackStateIT {
     JsonObject created = installs.create(delegated());
     Map<String, String> callback = query(installs.consent(created.getString("consentUrl")));
     Thread.sleep(16_000);
-    assertRejectedAndUnchanged(created.getString("id"), callback);
+    assertRejectedAndUnchanged("an expired state", created.getString("id"), callback);
   }
 
   @Test
@@ -62,18 +62,24 @@ class CallbackStateIT {
     Map<String, String> callback = query(installs.consent(created.getString("consentUrl")));
     assertThat(callback).containsKey("tenant");
     callback.put("tenant", "11111111-2222-3333-4444-555555555555");
-    assertRejectedAndUnchanged(created.getString("id"), callback);
+    assertRejectedAndUnchanged("another tenant", created.getString("id"), callback);
+    // The honest callback still completes: the tampered one consumed nothing.
+    callback.put("tenant", platform.tenant().id());
+    assertThat(installs.deliver(encode(callback)).statusCode()).isEqualTo(200);
+    assertThat(installs.installation(created.getString("id")).getString("status"))
+        .isEqualTo("ACTIVE");
   }
 
-  private void assertRejectedAndUnchanged(String installationId, Map<String, String> callback) {
+  private void assertRejectedAndUnchanged(
+      String what, String installationId, Map<String, String> callback) {
     JsonObject before = installs.installation(installationId);
     int status = installs.deliver(encode(callback)).statusCode();
     JsonObject after = installs.installation(installationId);
     assertThat(status).isEqualTo(400);
     assertThat(after).isEqualTo(before);
     System.out.printf(
-        "[measured] callback %s: %d, installation %s stays %s%n",
-        callback.keySet(), status, installationId, after.getString("status"));
+        "[measured] callback with %s: %d, installation %s unchanged (%s)%n",
+        what, status, installationId, after.getString("status"));
   }
 
   private static JsonObject delegated() {

@@ -52,6 +52,7 @@ class FuzzedRequestsIT {
             .put("installationId", installation)
             .put("resources", new JsonArray().add("users"))
             .encode();
+    String keyPrefix = "fuzz-" + UUID.randomUUID() + "-";
     int duplicates = 0;
     long started = System.nanoTime();
     try (KafkaProducer<String, byte[]> producer = producer()) {
@@ -64,7 +65,7 @@ class FuzzedRequestsIT {
         } else {
           value = fuzzed(i, installation);
         }
-        sent.add(producer.send(new ProducerRecord<>(Topics.SYNC_REQUESTS, "fuzz-" + i, value)));
+        sent.add(producer.send(new ProducerRecord<>(Topics.SYNC_REQUESTS, keyPrefix + i, value)));
       }
       for (Future<?> each : sent) {
         each.get();
@@ -85,7 +86,7 @@ class FuzzedRequestsIT {
                 () ->
                     kafka.count(
                         Topics.SYNC_REQUESTS_DLQ,
-                        r -> r.key() != null && r.key().startsWith("fuzz-")),
+                        r -> r.key() != null && r.key().startsWith(keyPrefix)),
                 count -> count >= rejected);
     double drainedAll = (System.nanoTime() - started) / 1e9;
     assertThat(deadLetters).isEqualTo(rejected);

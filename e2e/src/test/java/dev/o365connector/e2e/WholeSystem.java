@@ -4,9 +4,14 @@ import dev.o365connector.devstack.stack.Stack;
 import dev.o365connector.devstack.stack.StackEnvironment;
 import dev.o365connector.devstack.stack.StackHome;
 import dev.o365connector.devstack.stack.StackPart;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The whole system for these tests, started once per test JVM with devstack's {@link Stack}: every
@@ -33,6 +38,7 @@ final class WholeSystem {
           new Stack(
               repository, new StackHome(Path.of("target", "stack").toAbsolutePath()), ports());
       stack.down(line -> {}); // whatever an aborted earlier run left behind
+      deleteRecursively(stack.home().root().resolve("data")); // and its topics and databases
       StackEnvironment environment = stack.up(line -> System.out.println("[stack] " + line));
       Runtime.getRuntime()
           .addShutdownHook(
@@ -49,6 +55,17 @@ final class WholeSystem {
       ports.put(part, part.defaultPort() + 10_000);
     }
     return ports;
+  }
+
+  private static void deleteRecursively(Path directory) {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   Stack stack() {

@@ -1,5 +1,6 @@
 package dev.o365connector.sync;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -232,19 +233,7 @@ public final class Syncs {
   public List<JsonObject> graphRequestsDuring(JsonObject status) {
     Instant started = Instant.parse(status.getString("startedAt"));
     Instant finished = Instant.parse(status.getString("finishedAt"));
-    JsonArray requests =
-        new JsonObject(
-                given()
-                    .queryParam("since", started.toString())
-                    .queryParam("limit", 10_000)
-                    .get(simulator() + "/_sim/requests")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .asString())
-            .getJsonArray("requests");
-    return requests.stream()
-        .map(JsonObject.class::cast)
+    return tenantControl().requests("", started).stream()
         .filter(r -> !Instant.parse(r.getString("receivedAt")).isAfter(finished))
         .toList();
   }

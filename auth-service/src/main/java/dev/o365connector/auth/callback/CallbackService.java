@@ -57,7 +57,16 @@ public class CallbackService {
     if (params.state() == null || params.state().isBlank()) {
       return Uni.createFrom().item(CallbackOutcome.rejectedState());
     }
-    return Panache.withTransaction(() -> states.redeem(params.state()))
+    return Panache.withTransaction(
+            () -> states.redeem(params.state()).call(redeemed -> sameTenant(params, redeemed)))
+        .onFailure(OtherTenant.class)
+        .recoverWithItem(
+            e -> {
+              // Rolled back: the state stays redeemable and the installation PENDING, so a
+              // tampered link changes nothing and the real admin can still finish.
+              LOG.infof("Callback refused: %s (%s)", e.getMessage(), params);
+              return null;
+            })
         .flatMap(
             redeemed -> {
               if (redeemed == null || !shapeFits(params, redeemed.type())) {
@@ -105,21 +114,43 @@ public class CallbackService {
             e -> failed(redeemed.installationId(), "code exchange failed", (EntraException) e));
   }
 
+  /**
+   * Fails (rolling the redemption back) when an admin consent comes back for another tenant than
+   * the installation's: a tampered or misrouted link.
+   */
+  private Uni<Void> sameTenant(CallbackParams params, ConsentStates.RedeemedState redeemed) {
+    if (redeemed == null
+        || redeemed.type() != InstallationType.APPLICATION
+        || params.tenant() == null
+        || params.isError()) {
+      return Uni.createFrom().voidItem();
+    }
+    return installations
+        .findById(redeemed.installationId())
+        .flatMap(
+            installation ->
+                params.tenant().equalsIgnoreCase(installation.tenantId)
+                    ? Uni.createFrom().voidItem()
+                    : Uni.createFrom()
+                        .failure(
+                            new OtherTenant(
+                                "admin consent came back for tenant "
+                                    + params.tenant()
+                                    + ", not "
+                                    + installation.tenantId)));
+  }
+
+  /** An admin consent for another tenant than the installation's. */
+  private static final class OtherTenant extends RuntimeException {
+    OtherTenant(String message) {
+      super(message, null, false, false);
+    }
+  }
+
   private Uni<CallbackOutcome> adminConsent(CallbackParams params, UUID installationId) {
     return Panache.withSession(() -> installations.findById(installationId))
         .flatMap(
             installation -> {
-              if (!params.tenant().equalsIgnoreCase(installation.tenantId)) {
-                return finish(
-                    installationId,
-                    InstallationStatus.FAILED,
-                    "admin consent came back for tenant "
-                        + params.tenant()
-                        + ", not "
-                        + installation.tenantId,
-                    null,
-                    null);
-              }
               return entra
                   .clientCredentials(installation.tenantId)
                   .flatMap(
