@@ -6,6 +6,7 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Who calls the gateway: a platform identity holding {@code graph.read}, and its request id. */
 final class Caller {
@@ -39,6 +40,23 @@ final class Caller {
   static GatewayProblem unauthenticated() {
     return new GatewayProblem(
         401, "unauthenticated", "Unauthenticated", "A valid platform bearer token is required");
+  }
+
+  /**
+   * The calling client as its token names it ({@code azp}, else {@code client_id} or {@code
+   * appid}), for logs; null when the token names none.
+   */
+  static String clientId(SecurityIdentity identity) {
+    if (identity == null || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+      return null;
+    }
+    for (String claim : new String[] {"azp", "client_id", "appid"}) {
+      Object value = token.getClaim(claim);
+      if (value != null) {
+        return value.toString();
+      }
+    }
+    return null;
   }
 
   /** The caller's {@code client-request-id} when it is a plain id, else a fresh one. */

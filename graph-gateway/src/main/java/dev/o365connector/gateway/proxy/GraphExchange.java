@@ -13,6 +13,7 @@ final class GraphExchange {
   final RoutingContext ctx;
   final GraphPath path;
   final String clientRequestId;
+  final RequestContext request;
   final long startedNanos = System.nanoTime();
   InstallationAccess access;
   GraphRouteMatch match;
@@ -23,10 +24,12 @@ final class GraphExchange {
   Duration waited = Duration.ZERO;
   long upstreamNanos;
 
-  GraphExchange(RoutingContext ctx, GraphPath path, String clientRequestId) {
+  GraphExchange(
+      RoutingContext ctx, GraphPath path, String clientRequestId, RequestContext request) {
     this.ctx = ctx;
     this.path = path;
     this.clientRequestId = clientRequestId;
+    this.request = request;
   }
 
   /** The route template for metrics, bounded. */

@@ -95,23 +95,28 @@ public class GraphProxy {
     String mailbox = exchange.mailbox();
     Uni<MailboxGovernor.Permit> slot =
         mailbox == null ? Uni.createFrom().nullItem() : governor.acquire(mailbox);
-    return slot.flatMap(
-        permit -> {
-          exchange.permit = permit;
-          exchange.attempts++;
-          long sent = System.nanoTime();
-          return upstream
-              .send(method, pathAndQuery, headers(exchange), body)
-              .onFailure()
-              .invoke(e -> exchange.releasePermit())
-              .flatMap(
-                  response -> {
-                    long took = System.nanoTime() - sent;
-                    exchange.upstreamNanos += took;
-                    metrics.upstream(exchange.routeTag(), Duration.ofNanos(took));
-                    return afterResponse(exchange, method, pathAndQuery, body, response);
-                  });
-        });
+    // Graph is called from the request's own context, whatever released the slot or fetched the
+    // token: its traceparent and log lines are this request's.
+    return exchange
+        .request
+        .resume(slot)
+        .flatMap(
+            permit -> {
+              exchange.permit = permit;
+              exchange.attempts++;
+              long sent = System.nanoTime();
+              return upstream
+                  .send(method, pathAndQuery, headers(exchange), body)
+                  .onFailure()
+                  .invoke(e -> exchange.releasePermit())
+                  .flatMap(
+                      response -> {
+                        long took = System.nanoTime() - sent;
+                        exchange.upstreamNanos += took;
+                        metrics.upstream(exchange.routeTag(), Duration.ofNanos(took));
+                        return afterResponse(exchange, method, pathAndQuery, body, response);
+                      });
+            });
   }
 
   private Uni<HttpClientResponse> afterResponse(

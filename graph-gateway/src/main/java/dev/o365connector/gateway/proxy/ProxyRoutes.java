@@ -57,16 +57,20 @@ public class ProxyRoutes {
       return;
     }
     String clientRequestId = Caller.clientRequestId(request.getHeader("client-request-id"));
+    RequestContext served = RequestContext.current();
     // Read a POST body from the start: the identity may take a moment, the bytes must not be lost.
     Future<Buffer> body = request.method() == HttpMethod.POST ? BatchRequests.read(request) : null;
-    Caller.identity(ctx)
+    served
+        .resume(Caller.identity(ctx))
         .subscribe()
         .with(
             identity -> {
+              served.log("clientId", Caller.clientId(identity));
               try {
                 Caller.authorize(identity);
                 GraphPath path = GraphPath.parse(request.path(), request.query());
-                GraphExchange exchange = new GraphExchange(ctx, path, clientRequestId);
+                served.log("installationId", path.installationId());
+                GraphExchange exchange = new GraphExchange(ctx, path, clientRequestId, served);
                 if (isBatch(request, path)) {
                   batch(exchange, body, links(ctx, path));
                 } else {

@@ -35,6 +35,7 @@ public final class RequestJournal {
    * @param mailbox {@link RequestFacts#mailbox()}
    * @param clientRequestId the request's {@code client-request-id} header, or null
    * @param retryAfter the {@code Retry-After} header the simulator answered with, or null
+   * @param traceparent the request's W3C {@code traceparent} header, or null
    */
   record Entry(
       Instant receivedAt,
@@ -45,7 +46,8 @@ public final class RequestJournal {
       String mailbox,
       String clientId,
       String clientRequestId,
-      String retryAfter) {
+      String retryAfter,
+      String traceparent) {
 
     JsonObject toJson() {
       return new JsonObject()
@@ -57,7 +59,8 @@ public final class RequestJournal {
           .put("mailbox", mailbox)
           .put("clientId", clientId)
           .put("clientRequestId", clientRequestId)
-          .put("retryAfter", retryAfter);
+          .put("retryAfter", retryAfter)
+          .put("traceparent", traceparent);
     }
   }
 

@@ -62,7 +62,8 @@ final class StatsHandler implements Handler<RoutingContext> {
               facts.mailbox(),
               facts.clientId(),
               ctx.request().getHeader("client-request-id"),
-              ctx.response().headers().get("Retry-After")));
+              ctx.response().headers().get("Retry-After"),
+              ctx.request().getHeader("traceparent")));
     }
     if (method == HttpMethod.POST && TOKEN_ENDPOINT.matcher(path).matches()) {
       MultiMap form = ctx.request().formAttributes();

@@ -53,6 +53,7 @@ class RequestJournalTest {
     f.graph()
         .urlEncodingEnabled(false)
         .header("client-request-id", "c-1")
+        .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
         .get(f.graphUrl("/users/" + user.userPrincipalName() + "/mailFolders?$top=5"))
         .then()
         .statusCode(429);
@@ -78,13 +79,15 @@ class RequestJournalTest {
                 .put("mailbox", user.id())
                 .put("clientId", SimFixture.CLIENT)
                 .put("clientRequestId", "c-1")
-                .put("retryAfter", "2"));
+                .put("retryAfter", "2")
+                .put("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
     assertThat(requests.get(1).getString("path"))
         .isEqualTo("/v1.0/users/" + user.id() + "/mailFolders");
     assertThat(requests.get(1).getInteger("status")).isEqualTo(200);
     assertThat(requests.get(1).getString("clientRequestId")).isEqualTo("c-2");
     assertThat(requests.get(1).getValue("query")).isNull();
     assertThat(requests.get(1).getValue("retryAfter")).isNull();
+    assertThat(requests.get(1).getValue("traceparent")).isNull();
     JsonObject anonymous = requests.get(2);
     assertThat(anonymous.getString("path")).isEqualTo("/v1.0/users");
     assertThat(anonymous.getInteger("status")).isEqualTo(401);
@@ -187,6 +190,7 @@ class RequestJournalTest {
                         200,
                         null,
                         "c",
+                        null,
                         null,
                         null)));
 

@@ -14,6 +14,8 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -57,11 +59,19 @@ public class ChangeEventPublisher {
   /**
    * Sends all {@code events} (in order) and completes when Kafka acknowledged every one, or fails
    * with the first failure. One completion per page, not one per record: a page is up to 1,000.
+   * Completes on the caller's Vert.x context (the run's, with its trace and log keys), not on the
+   * Kafka producer's thread that delivered the acks.
    */
   public Uni<Void> publish(List<ChangeEvent> events) {
     if (events.isEmpty()) {
       return Uni.createFrom().voidItem();
     }
+    Context caller = Vertx.currentContext();
+    Uni<Void> acked = acked(events);
+    return caller == null ? acked : acked.emitOn(task -> caller.runOnContext(x -> task.run()));
+  }
+
+  private Uni<Void> acked(List<ChangeEvent> events) {
     List<Message<Record<String, byte[]>>> records = new ArrayList<>();
     return Uni.createFrom()
         .emitter(

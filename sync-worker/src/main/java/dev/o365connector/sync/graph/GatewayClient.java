@@ -79,7 +79,7 @@ public class GatewayClient {
   }
 
   private Uni<JsonNode> page(String url, boolean immutableIds, int retries) {
-    return token()
+    return onCallersContext(token())
         .flatMap(
             token -> {
               var request = web.getAbs(url).bearerTokenAuthentication(token);
@@ -118,6 +118,27 @@ public class GatewayClient {
           .flatMap(x -> page(url, immutableIds, retries + 1));
     }
     return Uni.createFrom().failure(GraphFailure.of(status, response.bodyAsString()));
+  }
+
+  /**
+   * {@code uni}, continued on the caller's Vert.x context. A token fetch is shared by every page
+   * waiting for it and completes on the context of the page that started it; the request must go
+   * out from its own run's context, whose span (Quarkus' Vert.x HTTP client tracing takes the
+   * parent from there) and log keys are that run's.
+   */
+  private static <T> Uni<T> onCallersContext(Uni<T> uni) {
+    io.vertx.core.Context caller = io.vertx.core.Vertx.currentContext();
+    if (caller == null) {
+      return uni;
+    }
+    return uni.emitOn(
+        task -> {
+          if (io.vertx.core.Vertx.currentContext() == caller) {
+            task.run();
+          } else {
+            caller.runOnContext(x -> task.run());
+          }
+        });
   }
 
   private Uni<String> token() {

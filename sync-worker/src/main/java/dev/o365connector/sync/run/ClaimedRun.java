@@ -2,6 +2,11 @@ package dev.o365connector.sync.run;
 
 import dev.o365connector.contracts.sync.SyncRequest;
 import java.time.Instant;
+import java.util.Map;
 
-/** A run this replica holds the lease of, with the request it came from. */
-public record ClaimedRun(SyncRequest request, Instant acceptedAt, Instant startedAt) {}
+/**
+ * A run this replica holds the lease of, with the request it came from and the trace context stored
+ * with it ({@link RunTrace}; empty when tracing was off).
+ */
+public record ClaimedRun(
+    SyncRequest request, Instant acceptedAt, Instant startedAt, Map<String, String> traceContext) {}

@@ -12,6 +12,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -47,7 +49,7 @@ public class RunClaims {
                 + "     and not exists (select 1 from sync_run o where o.installation_id = r.installation_id"
                 + "       and o.request_id <> r.request_id and o.state = 'RUNNING' and o.lease_expires_at >= now())"
                 + "   order by r.accepted_at limit 1 for update skip locked)"
-                + " returning request, accepted_at, started_at")
+                + " returning request, accepted_at, started_at, trace_context")
         .execute(Tuple.of(owner, (double) leaseSeconds))
         .map(
             rows ->
@@ -85,9 +87,18 @@ public class RunClaims {
       return new ClaimedRun(
           request,
           row.getOffsetDateTime("accepted_at").toInstant(),
-          row.getOffsetDateTime("started_at").toInstant());
+          row.getOffsetDateTime("started_at").toInstant(),
+          traceContext(row.getJsonObject("trace_context")));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a stored sync request no longer parses", e);
     }
+  }
+
+  private static Map<String, String> traceContext(JsonObject stored) {
+    Map<String, String> headers = new HashMap<>();
+    if (stored != null) {
+      stored.forEach(e -> headers.put(e.getKey(), String.valueOf(e.getValue())));
+    }
+    return headers;
   }
 }

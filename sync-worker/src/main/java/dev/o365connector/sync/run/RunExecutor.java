@@ -59,6 +59,7 @@ public class RunExecutor {
   private final AtomicInteger running = new AtomicInteger();
   private final AtomicBoolean claiming = new AtomicBoolean();
   private final SyncMetrics metrics;
+  private final RunTrace trace;
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
   RunExecutor(
@@ -70,7 +71,8 @@ public class RunExecutor {
       SyncConfig config,
       Clock clock,
       Vertx vertx,
-      SyncMetrics metrics) {
+      SyncMetrics metrics,
+      RunTrace trace) {
     this.claims = claims;
     this.installations = installations;
     this.resources = resources;
@@ -80,6 +82,7 @@ public class RunExecutor {
     this.clock = clock;
     this.vertx = vertx;
     this.metrics = metrics;
+    this.trace = trace;
   }
 
   @Scheduled(
@@ -97,11 +100,17 @@ public class RunExecutor {
             claimed -> {
               claimed.ifPresent(
                   run -> {
-                    LOG.infof(
-                        "Claimed run %s of installation %s",
-                        run.request().requestId(), run.request().installationId());
                     running.incrementAndGet();
-                    execute(run)
+                    // On a context of the run's own: its span (the request's trace) and log keys.
+                    trace
+                        .within(
+                            run,
+                            () -> {
+                              LOG.infof(
+                                  "Claimed run %s of installation %s",
+                                  run.request().requestId(), run.request().installationId());
+                              return execute(run);
+                            })
                         .onTermination()
                         .invoke(running::decrementAndGet)
                         .subscribe()
@@ -223,6 +232,7 @@ public class RunExecutor {
       ClaimedRun run, Map<Resource, ResourceCounts> counts, boolean resync, SyncError error) {
     SyncState state = error == null ? SyncState.SUCCEEDED : SyncState.FAILED;
     metrics.run(state.name().toLowerCase());
+    trace.ended(state, error);
     return claims
         .finish(
             run.request().requestId(),

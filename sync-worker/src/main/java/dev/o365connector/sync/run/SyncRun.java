@@ -38,6 +38,11 @@ public class SyncRun {
   @Column(nullable = false)
   public String request;
 
+  /** Propagation headers of the trace the request was accepted in (RunTrace); null if none. */
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "trace_context")
+  public String traceContext;
+
   @Column(name = "accepted_at", nullable = false)
   public Instant acceptedAt;
 

@@ -5,8 +5,10 @@ import dev.o365connector.contracts.sync.SyncState;
 import dev.o365connector.contracts.sync.SyncStatus;
 import dev.o365connector.contracts.validation.ContractSchema;
 import dev.o365connector.contracts.validation.ContractValidator;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -50,12 +52,18 @@ public class StatusPublisher {
             clock.instant()));
   }
 
+  /**
+   * Sends {@code status}; with tracing on, its record carries the current trace context (the
+   * consume span's, or the run's) in a {@code traceparent} header, taken now rather than wherever
+   * the Kafka producer happens to send it from.
+   */
   public Uni<Void> publish(SyncStatus status) {
     return emitter.sendMessage(
         Message.of(validator.writeValid(ContractSchema.SYNC_STATUS, status))
             .addMetadata(
                 OutgoingKafkaRecordMetadata.<String>builder()
                     .withKey(status.installationId())
-                    .build()));
+                    .build())
+            .addMetadata(TracingMetadata.withCurrent(Context.current())));
   }
 }
