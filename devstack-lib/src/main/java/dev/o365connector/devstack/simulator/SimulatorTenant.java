@@ -2,13 +2,9 @@ package dev.o365connector.devstack.simulator;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -21,8 +17,6 @@ import java.util.stream.Collectors;
  * its data, expired delta tokens, revoked refresh tokens, and the simulator's injected faults.
  */
 public final class SimulatorTenant {
-
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final String simulator;
   private final String tenantId;
@@ -77,7 +71,8 @@ public final class SimulatorTenant {
   }
 
   public void removeFault(String id) {
-    send(HttpRequest.newBuilder(URI.create(simulator + "/_sim/faults/" + id)).DELETE());
+    ControlRequests.send(
+        HttpRequest.newBuilder(URI.create(simulator + "/_sim/faults/" + id)).DELETE());
   }
 
   /**
@@ -102,36 +97,13 @@ public final class SimulatorTenant {
   }
 
   private String get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(simulator + path)));
+    return ControlRequests.send(HttpRequest.newBuilder(URI.create(simulator + path)));
   }
 
   private String post(String path, String body) {
-    return send(
+    return ControlRequests.send(
         HttpRequest.newBuilder(URI.create(simulator + path))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body)));
-  }
-
-  private static String send(HttpRequest.Builder request) {
-    try {
-      HttpResponse<String> response =
-          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() / 100 != 2) {
-        throw new IllegalStateException(
-            request.build().method()
-                + " "
-                + request.build().uri()
-                + " answered "
-                + response.statusCode()
-                + ": "
-                + response.body());
-      }
-      return response.body();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -2,14 +2,13 @@ package dev.o365connector.devstack.stack;
 
 import dev.o365connector.devstack.Infrastructure;
 import dev.o365connector.devstack.services.AuthServiceProcess;
+import dev.o365connector.devstack.simulator.ControlRequests;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -31,8 +30,6 @@ public final class StackEnvironment {
   /** Dev-only platform client holding every internal role, for scripts and tools. */
   public static final String PLATFORM_CLIENT = "platform-dev";
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   private final Stack stack;
   private final JsonObject simulator;
   private final JsonObject app;
@@ -47,7 +44,9 @@ public final class StackEnvironment {
   /** Reads the running simulator's tenants, apps and platform clients. */
   public static StackEnvironment read(Stack stack) {
     String base = stack.url(StackPart.SIMULATOR);
-    JsonObject info = new JsonObject(send(HttpRequest.newBuilder(URI.create(base + "/_sim/info"))));
+    JsonObject info =
+        new JsonObject(
+            ControlRequests.send(HttpRequest.newBuilder(URI.create(base + "/_sim/info"))));
     String callback = stack.url(StackPart.AUTH_SERVICE) + "/connector/callback";
     JsonObject app =
         apps(info).stream()
@@ -206,26 +205,9 @@ public final class StackEnvironment {
             .put("redirectUris", new JsonArray().add(callback))
             .encode();
     return new JsonObject(
-        send(
+        ControlRequests.send(
             HttpRequest.newBuilder(URI.create(simulator + "/_sim/apps"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))));
-  }
-
-  private static String send(HttpRequest.Builder request) {
-    try {
-      HttpResponse<String> response =
-          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() / 100 != 2) {
-        throw new IllegalStateException(
-            request.build().uri() + " answered " + response.statusCode() + ": " + response.body());
-      }
-      return response.body();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.o365connector.contracts.Topics;
 import dev.o365connector.devstack.kafka.KafkaTestClient;
+import dev.o365connector.devstack.quarkus.LogRecords;
 import dev.o365connector.sync.Syncs;
 import dev.o365connector.sync.installation.InstallationDirectory;
 import dev.o365connector.sync.run.SyncRun;

@@ -1,4 +1,4 @@
-package dev.o365connector.gateway.tracing;
+package dev.o365connector.devstack.quarkus;
 
 import java.util.List;
 import java.util.Map;
@@ -9,10 +9,10 @@ import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
 
 /** The log records of a category while a test runs, each with the MDC it was logged with. */
-final class LogRecords extends Handler implements AutoCloseable {
+public final class LogRecords extends Handler implements AutoCloseable {
 
   /** One record: its message as formatted and its MDC. */
-  record Line(String message, Map<String, String> mdc) {}
+  public record Line(String message, Map<String, String> mdc) {}
 
   private final Logger logger;
   private final List<Line> lines = new CopyOnWriteArrayList<>();
@@ -22,11 +22,11 @@ final class LogRecords extends Handler implements AutoCloseable {
     logger.addHandler(this);
   }
 
-  static LogRecords of(String category) {
+  public static LogRecords of(String category) {
     return new LogRecords(category);
   }
 
-  List<Line> lines() {
+  public List<Line> lines() {
     return List.copyOf(lines);
   }
 
