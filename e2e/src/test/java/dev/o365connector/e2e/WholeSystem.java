@@ -36,7 +36,9 @@ final class WholeSystem {
       Path repository = Path.of("..").toAbsolutePath().normalize();
       Stack stack =
           new Stack(
-              repository, new StackHome(Path.of("target", "stack").toAbsolutePath()), ports());
+              repository,
+              new StackHome(Path.of("target", "stack-" + PORT_OFFSET).toAbsolutePath()),
+              ports());
       stack.down(line -> {}); // whatever an aborted earlier run left behind
       deleteRecursively(stack.home().root().resolve("data")); // and its topics and databases
       StackEnvironment environment = stack.up(line -> System.out.println("[stack] " + line));
@@ -48,11 +50,16 @@ final class WholeSystem {
     return shared;
   }
 
-  /** Each part's usual port plus 10,000 (Kafka 19092, PostgreSQL 15433, auth-service 18081...). */
+  /**
+   * Added to each part's usual port: 10,000 (Kafka 19092, PostgreSQL 15433, auth-service 18081...)
+   * unless {@code -De2e.port-offset} says otherwise, so two runs on one machine keep apart.
+   */
+  static final int PORT_OFFSET = Integer.getInteger("e2e.port-offset", 10_000);
+
   private static Map<StackPart, Integer> ports() {
     Map<StackPart, Integer> ports = new EnumMap<>(StackPart.class);
     for (StackPart part : StackPart.values()) {
-      ports.put(part, part.defaultPort() + 10_000);
+      ports.put(part, part.defaultPort() + PORT_OFFSET);
     }
     return ports;
   }

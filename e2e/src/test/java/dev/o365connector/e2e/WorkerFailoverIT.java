@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 class WorkerFailoverIT {
 
   private static final String SECOND = "sync-worker-2";
-  private static final int SECOND_PORT = StackPart.SYNC_WORKER.defaultPort() + 10_001;
+  private static final int SECOND_PORT =
+      StackPart.SYNC_WORKER.defaultPort() + WholeSystem.PORT_OFFSET + 1;
 
   private final Platform platform = new Platform(WholeSystem.shared());
   private final Stack stack = platform.system().stack();

@@ -3,10 +3,8 @@ package dev.o365connector.auth.token;
 import dev.o365connector.auth.config.AuthConfig;
 import dev.o365connector.auth.error.ApiProblem;
 import dev.o365connector.auth.installation.Installation;
-import dev.o365connector.auth.installation.InstallationOutbox;
 import dev.o365connector.auth.installation.InstallationRepository;
 import dev.o365connector.auth.microsoft.EntraException;
-import dev.o365connector.auth.microsoft.EntraFailure;
 import dev.o365connector.contracts.installation.InstallationStatus;
 import dev.o365connector.contracts.token.InstallationAccess;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -14,7 +12,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -24,15 +21,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class AccessTokenService {
 
-  /** Failures that only the customer can fix by consenting again. */
-  private static final Set<EntraFailure> NEEDS_CUSTOMER =
-      Set.of(
-          EntraFailure.REAUTH_REQUIRED, EntraFailure.CONSENT_REQUIRED, EntraFailure.NOT_INSTALLED);
-
   private final InstallationRepository installations;
   private final TokenVault vault;
   private final RefreshCoordinator coordinator;
-  private final InstallationOutbox outbox;
+  private final CustomerMustAct customer;
   private final IssuedTokenCache cache;
   private final AuthConfig config;
   private final Clock clock;
@@ -41,14 +33,14 @@ public class AccessTokenService {
       InstallationRepository installations,
       TokenVault vault,
       RefreshCoordinator coordinator,
-      InstallationOutbox outbox,
+      CustomerMustAct customer,
       IssuedTokenCache cache,
       AuthConfig config,
       Clock clock) {
     this.installations = installations;
     this.vault = vault;
     this.coordinator = coordinator;
-    this.outbox = outbox;
+    this.customer = customer;
     this.cache = cache;
     this.config = config;
     this.clock = clock;
@@ -98,7 +90,7 @@ public class AccessTokenService {
 
   /** Reauth-type failures move the installation to REAUTH_REQUIRED and answer 409. */
   private Uni<TokenSet> customerMustAct(Installation installation, EntraException e) {
-    if (!NEEDS_CUSTOMER.contains(e.kind())) {
+    if (!CustomerMustAct.applies(e)) {
       return Uni.createFrom()
           .failure(
               new ApiProblem(
@@ -107,22 +99,8 @@ public class AccessTokenService {
                   "Entra ID refused or failed",
                   e.kind() + ": " + e.errorCodes()));
     }
-    return Panache.withTransaction(
-            () ->
-                installations
-                    .findById(installation.id)
-                    .flatMap(
-                        fresh -> {
-                          fresh.changeStatus(
-                              InstallationStatus.REAUTH_REQUIRED,
-                              e.kind() + " " + e.errorCodes() + ": " + e.error(),
-                              clock.instant());
-                          return installations
-                              .flush()
-                              .flatMap(x -> outbox.enqueue(fresh.toEvent()))
-                              .replaceWith(fresh);
-                        }))
-        .invoke(outbox::relaySoon)
+    return customer
+        .record(installation.id, e)
         .flatMap(fresh -> Uni.createFrom().failure(notActive(fresh)));
   }
 

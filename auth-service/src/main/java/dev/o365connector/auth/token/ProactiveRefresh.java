@@ -4,6 +4,7 @@ import dev.o365connector.auth.config.AuthConfig;
 import dev.o365connector.auth.installation.Installation;
 import dev.o365connector.auth.installation.InstallationRepository;
 import dev.o365connector.auth.lease.JobLease;
+import dev.o365connector.auth.microsoft.EntraException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -32,6 +33,7 @@ public class ProactiveRefresh {
   private final TokenVault vault;
   private final AuthConfig config;
   private final Clock clock;
+  private final CustomerMustAct customer;
   private final JobLease lease = new JobLease("proactive-refresh", Duration.ofMinutes(10));
 
   ProactiveRefresh(
@@ -39,7 +41,9 @@ public class ProactiveRefresh {
       RefreshCoordinator coordinator,
       TokenVault vault,
       AuthConfig config,
-      Clock clock) {
+      Clock clock,
+      CustomerMustAct customer) {
+    this.customer = customer;
     this.installations = installations;
     this.coordinator = coordinator;
     this.vault = vault;
@@ -99,6 +103,15 @@ public class ProactiveRefresh {
                     config.accessTokenMargin(),
                     stored.map(TokenSet::accessToken).orElse(null)))
         .map(tokens -> true)
+        .onFailure(e -> e instanceof EntraException entra && CustomerMustAct.applies(entra))
+        .recoverWithUni(
+            e -> {
+              // Found before any caller needed a token: tell the platform now, not at next use.
+              LOG.infof(
+                  "Proactive refresh of installation %s: the customer must sign in again (%s)",
+                  installation.id, ((EntraException) e).kind());
+              return customer.record(installation.id, (EntraException) e).replaceWith(false);
+            })
         .onFailure()
         .recoverWithItem(
             e -> {

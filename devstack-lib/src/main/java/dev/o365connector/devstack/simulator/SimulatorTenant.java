@@ -60,9 +60,14 @@ public final class SimulatorTenant {
     post("/_sim/tenants/" + tenantId + "/delta-tokens/expire", "{}");
   }
 
-  /** Revokes the tenant's refresh tokens, as an admin revoking a user's sessions would. */
-  public void revokeRefreshTokens() {
-    post("/_sim/tenants/" + tenantId + "/refresh-tokens/revoke", "{}");
+  /** Revokes one user's refresh tokens, as an admin revoking their sessions would (AADSTS50173). */
+  public void revokeRefreshTokens(String userId) {
+    post(
+        "/_sim/tenants/"
+            + tenantId
+            + "/refresh-tokens/revoke?userId="
+            + URLEncoder.encode(userId, StandardCharsets.UTF_8),
+        "{}");
   }
 
   /** Adds a fault rule ({@code POST /_sim/faults}, see the simulator's README); its id. */
