@@ -1,8 +1,10 @@
 package dev.o365connector.simulator;
 
 import dev.o365connector.simulator.control.SimulatorInfo;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * {@code java -jar graph-simulator.jar [--port=N] [--host=NAME] [--seed=N] [--https[=dir]]}: the
@@ -35,7 +37,31 @@ public final class Main {
     Runtime.getRuntime().addShutdownHook(new Thread(simulator::stop, "simulator-stop"));
     JsonObject info = SimulatorInfo.describe(simulator.context());
     System.out.println("graph-simulator listening on " + simulator.baseUrl());
-    System.out.println(info.encodePrettily());
+    // Secrets stay out of the log (log scans treat any client secret as a leak); they are one
+    // request away for whoever may reach the control API.
+    System.out.println("tenants, apps and platform clients with their secrets: GET /_sim/info");
+    System.out.println(withoutSecrets(info).encodePrettily());
+  }
+
+  /** {@code info} with every {@code clientSecret} replaced by a placeholder. */
+  static JsonObject withoutSecrets(JsonObject info) {
+    JsonObject copy = info.copy();
+    redact(copy);
+    return copy;
+  }
+
+  private static void redact(Object node) {
+    if (node instanceof JsonObject object) {
+      for (String field : object.fieldNames()) {
+        if (field.toLowerCase(Locale.ROOT).contains("secret")) {
+          object.put(field, "(see GET /_sim/info)");
+        } else {
+          redact(object.getValue(field));
+        }
+      }
+    } else if (node instanceof JsonArray array) {
+      array.forEach(Main::redact);
+    }
   }
 
   /** The standalone defaults changed by {@code args}; an unknown argument is refused. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.restassured.path.json.JsonPath;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
@@ -67,5 +69,27 @@ class MainTest {
   private static String secretOf(JsonPath info, String clientId) {
     return info.getString(
         "platform.clients.find { it.clientId == '" + clientId + "' }.clientSecret");
+  }
+
+  @Test
+  void theStartBannerCarriesNoSecret() {
+    JsonObject info =
+        new JsonObject()
+            .put("apps", new JsonArray().add(new JsonObject().put("clientSecret", "s3cret-1")))
+            .put(
+                "platform",
+                new JsonObject()
+                    .put(
+                        "clients",
+                        new JsonArray()
+                            .add(
+                                new JsonObject()
+                                    .put("clientId", "sync-worker")
+                                    .put("clientSecret", "s3cret-2"))));
+
+    String banner = Main.withoutSecrets(info).encode();
+
+    assertThat(banner).doesNotContain("s3cret").contains("sync-worker");
+    assertThat(info.encode()).contains("s3cret-1"); // the info itself is untouched
   }
 }

@@ -77,9 +77,12 @@ final class Demo {
             new JsonObject()
                 .put("accountId", "demo")
                 .put("type", "DELEGATED")
-                .put("resources", new JsonArray().add("mail").add("calendar")));
+                .put("resources", new JsonArray().add("users").add("mail").add("calendar")));
     installs.awaitActiveAt(stack.url(StackPart.SYNC_WORKER), user, Duration.ofSeconds(60));
-    out.println("   installation " + user + " is ACTIVE: their mail and calendar under /me");
+    out.println(
+        "   installation "
+            + user
+            + " is ACTIVE: their mail and calendar under /me, and the directory");
 
     step("3. The platform asks for a FULL sync of the tenant (o365.sync.requests)");
     String full = sync(tenant, "FULL", Resource.values());
