@@ -74,7 +74,8 @@ public final class Samples {
         InstallationStatus.ACTIVE,
         List.of("User.Read.All", "Mail.Read", "Calendars.Read", "Files.Read.All"),
         "admin consent granted",
-        T0);
+        T0,
+        null);
   }
 
   public static InstallationEvent pendingDelegatedInstallation() {
@@ -86,7 +87,8 @@ public final class Samples {
         InstallationStatus.PENDING,
         null,
         null,
-        T0);
+        T0,
+        null);
   }
 
   public static ChangeEventData driveItemUpsert() {

@@ -3,7 +3,6 @@ package dev.o365connector.e2e;
 import static dev.o365connector.contracts.Resource.CALENDAR;
 import static dev.o365connector.contracts.Resource.FILES;
 import static dev.o365connector.contracts.Resource.MAIL;
-import static dev.o365connector.contracts.Resource.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.o365connector.contracts.Resource;
@@ -29,9 +28,7 @@ class RevokedGrantIT {
   @Test
   void theUsersRunFailsWithReauthRequiredAndTheOtherInstallationCompletes() {
     String other = platform.installApplication();
-    // With the users resource: the worker learns the signed-in user's id from /me, which the
-    // gateway allows with User.Read.All only (see sync-worker's README, known limitations).
-    String user = platform.installDelegated(USERS, MAIL, CALENDAR, FILES);
+    String user = platform.installDelegated(MAIL, CALENDAR, FILES);
     String userId = platform.installs().installation(user).getString("userId");
     slowGraph =
         platform

@@ -40,7 +40,8 @@ final class WholeSystem {
               new StackHome(Path.of("target", "stack-" + PORT_OFFSET).toAbsolutePath()),
               ports());
       stack.down(line -> {}); // whatever an aborted earlier run left behind
-      deleteRecursively(stack.home().root().resolve("data")); // and its topics and databases
+      // ... and its topics, databases and logs: the log scan reads this run's logs only.
+      deleteRecursively(stack.home().root());
       StackEnvironment environment = stack.up(line -> System.out.println("[stack] " + line));
       Runtime.getRuntime()
           .addShutdownHook(

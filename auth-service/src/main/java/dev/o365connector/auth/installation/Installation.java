@@ -109,6 +109,7 @@ public class Installation {
         status,
         grantedPermissionList(),
         reason,
-        updatedAt);
+        updatedAt,
+        userId);
   }
 }

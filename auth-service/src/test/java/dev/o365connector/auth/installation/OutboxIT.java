@@ -109,7 +109,15 @@ class OutboxIT {
     String id = UUID.randomUUID().toString();
     InstallationEvent noTenant =
         new InstallationEvent(
-            id, "outbox", null, InstallationType.APPLICATION, ACTIVE, null, null, Instant.now());
+            id,
+            "outbox",
+            null,
+            InstallationType.APPLICATION,
+            ACTIVE,
+            null,
+            null,
+            Instant.now(),
+            null);
 
     assertThatThrownBy(() -> inTransaction(() -> outbox.enqueue(noTenant)))
         .hasMessageContaining("tenantId");
@@ -177,7 +185,8 @@ class OutboxIT {
         status,
         List.of("Mail.Read"),
         status.name().toLowerCase(),
-        Instant.parse("2026-11-26T10:15:30Z"));
+        Instant.parse("2026-11-26T10:15:30Z"),
+        null);
   }
 
   /** Another replica takes the lease; once a pass of ours has found it taken, none is in flight. */

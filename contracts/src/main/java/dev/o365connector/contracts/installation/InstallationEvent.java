@@ -15,6 +15,8 @@ import java.util.List;
  * @param grantedPermissions Graph permissions actually granted; never null, empty before consent
  * @param reason why the status changed, for humans; never contains tokens or secrets
  * @param occurredAt when the status changed
+ * @param userId DELEGATED: the Entra object id of the user who signed in (whose {@code /me} the
+ *     installation reads); null before the sign-in and for APPLICATION
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InstallationEvent(
@@ -25,7 +27,8 @@ public record InstallationEvent(
     InstallationStatus status,
     List<String> grantedPermissions,
     String reason,
-    Instant occurredAt) {
+    Instant occurredAt,
+    String userId) {
 
   public InstallationEvent {
     grantedPermissions = grantedPermissions == null ? List.of() : List.copyOf(grantedPermissions);

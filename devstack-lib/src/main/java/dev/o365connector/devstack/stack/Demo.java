@@ -77,7 +77,7 @@ final class Demo {
             new JsonObject()
                 .put("accountId", "demo")
                 .put("type", "DELEGATED")
-                .put("resources", new JsonArray().add("users").add("mail").add("calendar")));
+                .put("resources", new JsonArray().add("mail").add("calendar")));
     installs.awaitActiveAt(stack.url(StackPart.SYNC_WORKER), user, Duration.ofSeconds(60));
     out.println(
         "   installation "

@@ -53,20 +53,25 @@ public class InstallationDirectory {
       return Uni.createFrom().voidItem();
     }
     return pool.preparedQuery(
-            "insert into installation (id, tenant_id, type, status, granted_permissions, occurred_at)"
-                + " values ($1, $2, $3, $4, $5, $6) on conflict (id) do update set"
+            "insert into installation (id, tenant_id, type, status, granted_permissions, occurred_at,"
+                + " user_id) values ($1, $2, $3, $4, $5, $6, $7) on conflict (id) do update set"
                 + " tenant_id = excluded.tenant_id, type = excluded.type, status = excluded.status,"
-                + " granted_permissions = excluded.granted_permissions, occurred_at = excluded.occurred_at"
+                + " granted_permissions = excluded.granted_permissions,"
+                + " occurred_at = excluded.occurred_at, user_id = excluded.user_id"
                 + " where installation.occurred_at <= excluded.occurred_at returning id")
         .execute(
-            Tuple.of(
-                event.installationId(),
-                event.tenantId(),
-                event.type().name(),
-                event.status().name(),
-                new JsonArray(
-                    event.grantedPermissions() == null ? List.of() : event.grantedPermissions()),
-                OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC)))
+            Tuple.tuple()
+                .addString(event.installationId())
+                .addString(event.tenantId())
+                .addString(event.type().name())
+                .addString(event.status().name())
+                .addValue(
+                    new JsonArray(
+                        event.grantedPermissions() == null
+                            ? List.of()
+                            : event.grantedPermissions()))
+                .addOffsetDateTime(OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
+                .addString(event.userId()))
         .flatMap(
             rows ->
                 rows.rowCount() == 0
@@ -89,7 +94,8 @@ public class InstallationDirectory {
   /** The installation, if an event about it arrived. */
   public Uni<Optional<KnownInstallation>> find(String installationId) {
     return pool.preparedQuery(
-            "select id, tenant_id, type, status, granted_permissions from installation where id = $1")
+            "select id, tenant_id, type, status, granted_permissions, user_id from installation"
+                + " where id = $1")
         .execute(Tuple.of(installationId))
         .map(
             rows ->
@@ -103,6 +109,7 @@ public class InstallationDirectory {
         row.getString("tenant_id"),
         InstallationType.valueOf(row.getString("type")),
         InstallationStatus.valueOf(row.getString("status")),
-        granted.stream().map(String::valueOf).toList());
+        granted.stream().map(String::valueOf).toList(),
+        row.getString("user_id"));
   }
 }

@@ -3,14 +3,19 @@ package dev.o365connector.sync.resource;
 import dev.o365connector.contracts.Resource;
 import dev.o365connector.sync.cursor.ListedObjectStore;
 import dev.o365connector.sync.graph.GatewayClient;
+import dev.o365connector.sync.installation.InstallationDirectory;
+import dev.o365connector.sync.installation.KnownInstallation;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * The user a DELEGATED installation reads as ({@code /me}): asked of Graph once, on the first run
- * after a sign-in, then remembered in {@code listed_object} (resource {@code users}, owner '', type
- * {@code signedInUser}). A new sign-in (an ACTIVE event) forgets it, as it may be someone else.
+ * The user a DELEGATED installation reads as ({@code /me}): named by its installation event (auth-
+ * service knows who signed in). Only for an installation announced before events carried it, it is
+ * asked of Graph once, on the first run after a sign-in, and remembered in {@code listed_object}
+ * (resource {@code users}, owner '', type {@code signedInUser}); a new sign-in (an ACTIVE event)
+ * forgets it, as it may be someone else. Graph's {@code /me} needs a permission (User.Read.All
+ * here) that an installation of mail alone does not have.
  */
 @ApplicationScoped
 public class SignedInUser {
@@ -20,14 +25,27 @@ public class SignedInUser {
 
   private final GatewayClient gateway;
   private final ListedObjectStore listed;
+  private final InstallationDirectory installations;
 
-  SignedInUser(GatewayClient gateway, ListedObjectStore listed) {
+  SignedInUser(
+      GatewayClient gateway, ListedObjectStore listed, InstallationDirectory installations) {
     this.gateway = gateway;
     this.listed = listed;
+    this.installations = installations;
   }
 
-  /** The signed-in user's id, from Graph only when not known yet. */
+  /** The signed-in user's id: from the installation event, else remembered, else from Graph. */
   public Uni<OwnerIds> of(String installationId) {
+    return installations
+        .find(installationId)
+        .flatMap(
+            known ->
+                known.map(KnownInstallation::userId).isPresent()
+                    ? Uni.createFrom().item(new OwnerIds(List.of(known.get().userId()), 0))
+                    : remembered(installationId));
+  }
+
+  private Uni<OwnerIds> remembered(String installationId) {
     return listed
         .find(installationId, RESOURCE, "", TYPE)
         .flatMap(

@@ -59,6 +59,23 @@ class DelegatedSyncIT {
         .allMatch(path -> path.startsWith("/v1.0/me/"));
   }
 
+  @Test
+  void mailAloneNeedsNoDirectoryPermissionTheEventNamesTheUser() {
+    String installation = syncs.delegatedInstall(directory, MAIL);
+
+    String full = syncs.sync(installation, "FULL", MAIL);
+    JsonObject status = syncs.finalStatus(full);
+    assertThat(status.getString("state")).as(status.encode()).isEqualTo("SUCCEEDED");
+    Set<String> owners = ownersIn(installation, full, MAIL);
+    assertThat(owners).hasSize(1);
+    assertThat(syncs.live(MAIL, installation))
+        .isEqualTo(ofOwner(MAIL, "", owners.iterator().next()))
+        .isNotEmpty();
+    assertThat(syncs.graphRequestsDuring(status))
+        .extracting(r -> r.getString("path"))
+        .doesNotContain("/v1.0/me");
+  }
+
   private Set<String> ownersIn(String installation, String requestId, Resource resource) {
     return syncs.events(resource, installation, requestId).stream()
         .map(e -> e.getString("ownerId"))
