@@ -79,10 +79,7 @@ final class Demo {
                 .put("type", "DELEGATED")
                 .put("resources", new JsonArray().add("mail").add("calendar")));
     installs.awaitActiveAt(stack.url(StackPart.SYNC_WORKER), user, Duration.ofSeconds(60));
-    out.println(
-        "   installation "
-            + user
-            + " is ACTIVE: their mail and calendar under /me, and the directory");
+    out.println("   installation " + user + " is ACTIVE: their mail and calendar under /me");
 
     step("3. The platform asks for a FULL sync of the tenant (o365.sync.requests)");
     String full = sync(tenant, "FULL", Resource.values());
