@@ -96,11 +96,6 @@ public final class SimulatorTenant {
     return requests.stream().map(JsonObject.class::cast).toList();
   }
 
-  /** The simulator's request statistics ({@code GET /_sim/stats}). */
-  public JsonObject stats() {
-    return new JsonObject(get("/_sim/stats"));
-  }
-
   private String get(String path) {
     return ControlRequests.send(HttpRequest.newBuilder(URI.create(simulator + path)));
   }
