@@ -256,6 +256,19 @@ public final class Syncs {
     tenantControl().expireDeltaTokens();
   }
 
+  /**
+   * Slows every delta request at the simulator by {@code latencyMs} (a fault rule), so that runs
+   * are surely under way when a test acts on them; the rule's id for {@link #removeFault}.
+   */
+  public String slowDeltas(long latencyMs) {
+    return tenantControl()
+        .addFault(new JsonObject().put("pathRegex", "/delta").put("latencyMs", latencyMs));
+  }
+
+  public void removeFault(String id) {
+    tenantControl().removeFault(id);
+  }
+
   private SimulatorTenant tenantControl() {
     return new SimulatorTenant(simulator(), tenant());
   }

@@ -40,6 +40,8 @@ class TwoWorkersIT {
     WorkerGroup group = new WorkerGroup("pair-test");
     ServiceProcess first = group.start("a");
     ServiceProcess second = group.start("b");
+    // Runs of a few seconds each: the first worker must still be in one when it is killed.
+    String slow = syncs.slowDeltas(100);
     try {
       Map<String, String> runs = new LinkedHashMap<>(); // requestId -> installation
       for (int i = 0; i < 4; i++) {
@@ -80,6 +82,7 @@ class TwoWorkersIT {
       assertThat(CrashSafetyIT.liveOf(syncs, FILES, installation, handedOver))
           .isEqualTo(syncs.truth(FILES));
     } finally {
+      syncs.removeFault(slow);
       first.close();
       second.close();
     }
