@@ -58,8 +58,12 @@ public final class PostgresServers {
 
   /** Creates the database unless it exists; never drops anything, so safe on a real server. */
   public static synchronized void ensureDatabase(String name) {
+    ensureDatabase(shared(), name);
+  }
+
+  /** Creates the database on {@code server} unless it exists; never drops anything. */
+  public static void ensureDatabase(PostgresServer server, String name) {
     requirePlainName(name);
-    PostgresServer server = shared();
     try (Connection admin = connectAdmin(server);
         Statement sql = admin.createStatement();
         ResultSet exists =

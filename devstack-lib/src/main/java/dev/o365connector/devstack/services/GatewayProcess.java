@@ -23,20 +23,28 @@ public final class GatewayProcess {
   /** The shared gateway, started (with auth-service) if needed. */
   public static synchronized ServiceProcess shared() {
     if (shared == null) {
-      Map<String, String> simulator = new SimulatorTestResource().start();
       shared =
           ServiceProcess.start(
               "graph-gateway",
               Path.of(System.getProperty("devstack.graph-gateway.jar", JAR.toString())),
-              Map.of(
-                  "KAFKA_BOOTSTRAP_SERVERS", KafkaServers.shared().bootstrapServers(),
-                  "O365_AUTH_URL", AuthServiceProcess.shared().url(),
-                  "O365_GRAPH_BASE_URL", simulator.get("o365.simulator.graph-base-url"),
-                  "O365_PLATFORM_ISSUER", simulator.get("o365.simulator.platform.issuer"),
-                  "O365_PLATFORM_CLIENT_SECRET",
-                      simulator.get("o365.simulator.platform.graph-gateway.secret")),
+              environment(),
               Path.of("target", "graph-gateway-process.log"));
     }
     return shared;
+  }
+
+  /**
+   * What a gateway process needs against this JVM's Kafka, the shared auth-service process and
+   * simulator: production's variables, nothing else.
+   */
+  public static Map<String, String> environment() {
+    Map<String, String> simulator = new SimulatorTestResource().start();
+    return Map.of(
+        "KAFKA_BOOTSTRAP_SERVERS", KafkaServers.shared().bootstrapServers(),
+        "O365_AUTH_URL", AuthServiceProcess.shared().url(),
+        "O365_GRAPH_BASE_URL", simulator.get("o365.simulator.graph-base-url"),
+        "O365_PLATFORM_ISSUER", simulator.get("o365.simulator.platform.issuer"),
+        "O365_PLATFORM_CLIENT_SECRET",
+            simulator.get("o365.simulator.platform.graph-gateway.secret"));
   }
 }

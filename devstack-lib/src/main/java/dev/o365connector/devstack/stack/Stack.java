@@ -3,6 +3,7 @@ package dev.o365connector.devstack.stack;
 import dev.o365connector.devstack.Infrastructure;
 import dev.o365connector.devstack.LocalInfrastructure;
 import dev.o365connector.devstack.kafka.KafkaServers;
+import dev.o365connector.devstack.postgres.PostgresServer;
 import dev.o365connector.devstack.postgres.PostgresServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -132,8 +133,9 @@ public final class Stack {
     if (part == StackPart.KAFKA) {
       KafkaServers.createTopics(kafkaBootstrapServers());
     } else if (part == StackPart.POSTGRES) {
-      postgres().forEach(System::setProperty); // PostgresServers reads them as settings
-      LocalInfrastructure.SERVICE_DATABASES.forEach(PostgresServers::ensureDatabase);
+      PostgresServer server = postgres();
+      LocalInfrastructure.SERVICE_DATABASES.forEach(
+          name -> PostgresServers.ensureDatabase(server, name));
     }
   }
 
@@ -197,18 +199,20 @@ public final class Stack {
    * The PostgreSQL server: {@code POSTGRES_HOST}/{@code _PORT}/{@code _USER}/{@code _PASSWORD}, or
    * the embedded one (user postgres, trust authentication).
    */
-  public Map<String, String> postgres() {
-    return Map.of(
-        "POSTGRES_HOST",
-        externalPostgres.orElse("localhost"),
-        "POSTGRES_PORT",
-        externalPostgres.isPresent()
-            ? Infrastructure.setting("POSTGRES_PORT").orElse("5432")
-            : Integer.toString(port(StackPart.POSTGRES)),
-        "POSTGRES_USER",
-        Infrastructure.setting("POSTGRES_USER").orElse("postgres"),
-        "POSTGRES_PASSWORD",
-        Infrastructure.setting("POSTGRES_PASSWORD").orElse(""));
+  public PostgresServer postgres() {
+    return externalPostgres
+        .map(
+            host ->
+                new PostgresServer(
+                    host,
+                    Integer.parseInt(Infrastructure.setting("POSTGRES_PORT").orElse("5432")),
+                    Infrastructure.setting("POSTGRES_USER").orElse("postgres"),
+                    Infrastructure.setting("POSTGRES_PASSWORD").orElse(""),
+                    "external (POSTGRES_HOST)"))
+        .orElseGet(
+            () ->
+                new PostgresServer(
+                    "localhost", port(StackPart.POSTGRES), "postgres", "", "devstack"));
   }
 
   private List<String> command(StackPart part) {

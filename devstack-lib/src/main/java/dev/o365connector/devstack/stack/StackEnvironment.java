@@ -1,6 +1,8 @@
 package dev.o365connector.devstack.stack;
 
 import dev.o365connector.devstack.Infrastructure;
+import dev.o365connector.devstack.postgres.PostgresDatabase;
+import dev.o365connector.devstack.postgres.PostgresServer;
 import dev.o365connector.devstack.services.AuthServiceProcess;
 import dev.o365connector.devstack.simulator.ControlRequests;
 import io.vertx.core.json.JsonArray;
@@ -81,13 +83,7 @@ public final class StackEnvironment {
 
   /** What {@code .devstack/env} holds: every URL and port, and dev credentials. */
   public Map<String, String> dotenv() {
-    Map<String, String> postgres = stack.postgres();
-    String jdbc =
-        "jdbc:postgresql://"
-            + postgres.get("POSTGRES_HOST")
-            + ":"
-            + postgres.get("POSTGRES_PORT")
-            + "/";
+    PostgresServer postgres = stack.postgres();
     Map<String, String> env = new LinkedHashMap<>();
     env.put("O365_AUTH_URL", stack.url(StackPart.AUTH_SERVICE));
     env.put("O365_GATEWAY_URL", stack.url(StackPart.GRAPH_GATEWAY));
@@ -101,12 +97,12 @@ public final class StackEnvironment {
     env.put("O365_PLATFORM_CLIENT_ID", PLATFORM_CLIENT);
     env.put("O365_PLATFORM_CLIENT_SECRET", platformSecret(PLATFORM_CLIENT));
     env.put("O365_PLATFORM_SCOPE", "o365-connector/.default");
-    env.put("O365_AUTH_DB_URL", jdbc + "o365_auth");
-    env.put("O365_AUTH_DB_USER", postgres.get("POSTGRES_USER"));
-    env.put("O365_AUTH_DB_PASSWORD", postgres.get("POSTGRES_PASSWORD"));
-    env.put("O365_SYNC_DB_URL", jdbc + "o365_sync");
-    env.put("O365_SYNC_DB_USER", postgres.get("POSTGRES_USER"));
-    env.put("O365_SYNC_DB_PASSWORD", postgres.get("POSTGRES_PASSWORD"));
+    env.put("O365_AUTH_DB_URL", postgres.jdbcUrl("o365_auth"));
+    env.put("O365_AUTH_DB_USER", postgres.user());
+    env.put("O365_AUTH_DB_PASSWORD", postgres.password());
+    env.put("O365_SYNC_DB_URL", postgres.jdbcUrl("o365_sync"));
+    env.put("O365_SYNC_DB_USER", postgres.user());
+    env.put("O365_SYNC_DB_PASSWORD", postgres.password());
     env.put("DEVSTACK_LOGS", stack.home().root().resolve("logs").toString());
     return env;
   }
@@ -132,10 +128,10 @@ public final class StackEnvironment {
     env.put("QUARKUS_HTTP_PORT", Integer.toString(stack.port(part)));
     env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
     env.put("O365_PLATFORM_ISSUER", platform().getString("issuer"));
-    Map<String, String> postgres = stack.postgres();
+    PostgresServer postgres = stack.postgres();
     switch (part) {
       case AUTH_SERVICE -> {
-        database(env, postgres, "o365_auth");
+        env.putAll(new PostgresDatabase(postgres, "o365_auth").serviceEnvironment());
         env.put("O365_CLIENT_ID", setting("O365_CLIENT_ID", app.getString("clientId")));
         env.put("O365_CLIENT_SECRET", setting("O365_CLIENT_SECRET", app.getString("clientSecret")));
         env.put("O365_CALLBACK_URL", callbackUrl());
@@ -150,7 +146,7 @@ public final class StackEnvironment {
         env.put("O365_PLATFORM_CLIENT_SECRET", platformSecret("graph-gateway"));
       }
       case SYNC_WORKER -> {
-        database(env, postgres, "o365_sync");
+        env.putAll(new PostgresDatabase(postgres, "o365_sync").serviceEnvironment());
         env.put("O365_GATEWAY_URL", stack.url(StackPart.GRAPH_GATEWAY));
         env.put("O365_PLATFORM_CLIENT_SECRET", platformSecret("sync-worker"));
       }
@@ -170,14 +166,6 @@ public final class StackEnvironment {
       env.put("O365_LOGIN_BASE_URL", base);
       env.put("O365_GRAPH_BASE_URL", base + "/v1.0");
     }
-  }
-
-  private static void database(Map<String, String> env, Map<String, String> postgres, String name) {
-    env.put("DB_HOST", postgres.get("POSTGRES_HOST"));
-    env.put("DB_PORT", postgres.get("POSTGRES_PORT"));
-    env.put("DB_USER", postgres.get("POSTGRES_USER"));
-    env.put("DB_PASSWORD", postgres.get("POSTGRES_PASSWORD"));
-    env.put("DB_NAME", name);
   }
 
   private static String setting(String name, String otherwise) {

@@ -1,5 +1,6 @@
 package dev.o365connector.devstack.stack;
 
+import dev.o365connector.devstack.postgres.PostgresServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -93,16 +94,10 @@ final class StackReadiness {
   }
 
   private boolean postgresAnswers() {
-    Map<String, String> postgres = stack.postgres();
-    String url =
-        "jdbc:postgresql://"
-            + postgres.get("POSTGRES_HOST")
-            + ":"
-            + postgres.get("POSTGRES_PORT")
-            + "/postgres?connectTimeout=2";
+    PostgresServer server = stack.postgres();
     try (var connection =
         DriverManager.getConnection(
-            url, postgres.get("POSTGRES_USER"), postgres.get("POSTGRES_PASSWORD"))) {
+            server.jdbcUrl("postgres") + "?connectTimeout=2", server.user(), server.password())) {
       return connection.isValid(2);
     } catch (SQLException notYet) {
       return false;

@@ -37,8 +37,7 @@ final class StackStatus {
   private String address(StackPart part) {
     return switch (part) {
       case KAFKA -> stack.kafkaBootstrapServers();
-      case POSTGRES ->
-          stack.postgres().get("POSTGRES_HOST") + ":" + stack.postgres().get("POSTGRES_PORT");
+      case POSTGRES -> stack.postgres().host() + ":" + stack.postgres().port();
       default -> stack.url(part);
     };
   }

@@ -4,17 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.o365connector.devstack.kafka.KafkaServers;
 import dev.o365connector.devstack.services.AuthServiceProcess;
+import dev.o365connector.devstack.services.GatewayProcess;
 import dev.o365connector.devstack.services.InstallFlow;
 import dev.o365connector.devstack.services.ServiceProcess;
-import dev.o365connector.devstack.simulator.SimulatorTestResource;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +29,6 @@ class JsonLogsIT {
 
   @Test
   void withJsonLogsEveryLineIsAJsonObjectCarryingTheCorrelationIds() throws IOException {
-    Map<String, String> simulator = new SimulatorTestResource().start();
     Path log = Path.of("target", "graph-gateway-json-logs.log");
     String installation = UUID.randomUUID().toString(); // unknown to auth-service
     String traceId = TracingIT.newTraceId();
@@ -37,15 +36,7 @@ class JsonLogsIT {
         ServiceProcess.start(
             "graph-gateway (JSON logs)",
             Path.of("target", "quarkus-app", "quarkus-run.jar"),
-            Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", KafkaServers.shared().bootstrapServers(),
-                "O365_AUTH_URL", AuthServiceProcess.shared().url(),
-                "O365_GRAPH_BASE_URL", simulator.get("o365.simulator.graph-base-url"),
-                "O365_PLATFORM_ISSUER", simulator.get("o365.simulator.platform.issuer"),
-                "O365_PLATFORM_CLIENT_SECRET",
-                    simulator.get("o365.simulator.platform.graph-gateway.secret"),
-                "O365_LOG_JSON", "true",
-                "O365_OTEL_ENABLED", "true"),
+            withJsonLogsAndTracing(),
             log)) {
       String reader =
           new InstallFlow(AuthServiceProcess.shared().url()).platformToken("sync-worker");
@@ -95,5 +86,12 @@ class JsonLogsIT {
               }
             })
         .toList();
+  }
+
+  private static Map<String, String> withJsonLogsAndTracing() {
+    Map<String, String> env = new HashMap<>(GatewayProcess.environment());
+    env.put("O365_LOG_JSON", "true");
+    env.put("O365_OTEL_ENABLED", "true");
+    return env;
   }
 }
