@@ -11,6 +11,7 @@ final class EmbeddedPostgresServer {
 
   static PostgresServer start() {
     try {
+      PostgresBinaries.prepare();
       EmbeddedPostgres postgres =
           EmbeddedPostgres.builder()
               .setPGStartupWait(Duration.ofSeconds(60))

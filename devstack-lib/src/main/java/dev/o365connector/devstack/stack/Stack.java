@@ -37,16 +37,34 @@ public final class Stack {
   private final StackProcesses processes;
   private final Map<StackPart, Integer> ports;
   private final StackReadiness readiness;
+  private final Path temporaryDirectory;
   private final Optional<String> externalKafka = Infrastructure.setting("KAFKA_BOOTSTRAP_SERVERS");
   private final Optional<String> externalPostgres = Infrastructure.setting("POSTGRES_HOST");
 
-  /** A stack of the repository at {@code repository}, its state in {@code home}. */
+  /**
+   * A stack of the repository at {@code repository}, its state in {@code home}, its parts on this
+   * JVM's {@code java.io.tmpdir}.
+   */
   public Stack(Path repository, StackHome home, Map<StackPart, Integer> ports) {
+    this(repository, home, ports, Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  private Stack(
+      Path repository, StackHome home, Map<StackPart, Integer> ports, Path temporaryDirectory) {
     this.repository = repository.toAbsolutePath();
     this.home = home;
     this.processes = new StackProcesses(home);
     this.ports = new EnumMap<>(ports);
     this.readiness = new StackReadiness(this);
+    this.temporaryDirectory = temporaryDirectory.toAbsolutePath();
+  }
+
+  /**
+   * This stack with its parts on another {@code java.io.tmpdir} (where zonky unpacks PostgreSQL's
+   * binaries, for one), e.g. a new empty one, as on a machine where nothing ran before.
+   */
+  public Stack withTemporaryDirectory(Path directory) {
+    return new Stack(repository, home, ports, directory);
   }
 
   /**
@@ -216,32 +234,42 @@ public final class Stack {
   }
 
   private List<String> command(StackPart part) {
-    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    // The PostgreSQL part is zonky's, which holds its 15 MB binaries archive in memory at start.
+    command.add(part == StackPart.POSTGRES ? "-Xmx192m" : "-Xmx512m");
+    command.add("-Djava.io.tmpdir=" + existing(temporaryDirectory));
     String classpath = System.getProperty("java.class.path");
-    return switch (part) {
-      case KAFKA ->
-          List.of(
-              java,
-              "-Xmx512m",
-              "-cp",
-              classpath,
-              StandaloneKafka.class.getName(),
-              home.data(part).toString(),
-              Integer.toString(port(part)),
-              Integer.toString(port(part) + 1));
-      case POSTGRES ->
-          List.of(
-              java,
-              "-Xmx64m",
-              "-cp",
-              classpath,
-              StandalonePostgres.class.getName(),
-              home.data(part).toString(),
-              Integer.toString(port(part)));
-      case SIMULATOR ->
-          List.of(java, "-Xmx512m", "-jar", simulatorJar().toString(), "--port=" + port(part));
-      default -> List.of(java, "-Xmx512m", "-jar", serviceJar(part).toString());
-    };
+    command.addAll(
+        switch (part) {
+          case KAFKA ->
+              List.of(
+                  "-cp",
+                  classpath,
+                  StandaloneKafka.class.getName(),
+                  home.data(part).toString(),
+                  Integer.toString(port(part)),
+                  Integer.toString(port(part) + 1));
+          case POSTGRES ->
+              List.of(
+                  "-cp",
+                  classpath,
+                  StandalonePostgres.class.getName(),
+                  home.data(part).toString(),
+                  Integer.toString(port(part)));
+          case SIMULATOR -> List.of("-jar", simulatorJar().toString(), "--port=" + port(part));
+          default -> List.of("-jar", serviceJar(part).toString());
+        });
+    return command;
+  }
+
+  /** {@code TMPDIR} may name a directory nobody created yet. */
+  private static Path existing(Path directory) {
+    try {
+      return Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the temporary directory " + directory, e);
+    }
   }
 
   /** The service's packaged fast-jar. */

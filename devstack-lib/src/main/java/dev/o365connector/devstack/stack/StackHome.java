@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a stack keeps its state, {@code .devstack/} of the repository by default: a pid file and a
@@ -47,6 +50,26 @@ public record StackHome(Path root) {
   /** The data directory of a part that keeps data (the broker's log, the database's cluster). */
   public Path data(StackPart part) {
     return directory("data").resolve(part.id());
+  }
+
+  /**
+   * Moves a data directory its part cannot use (what an interrupted first start leaves) out of the
+   * way, to {@code <directory>.incomplete-<time>}, keeping its content for a look; an absent or
+   * empty one stays. Where it went, if it moved.
+   */
+  static Optional<Path> setAside(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return Optional.empty();
+    }
+    try (var entries = Files.list(directory)) {
+      if (entries.findAny().isEmpty()) {
+        return Optional.empty();
+      }
+    }
+    String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    return Optional.of(
+        Files.move(
+            directory, directory.resolveSibling(directory.getFileName() + ".incomplete-" + time)));
   }
 
   /** The dotenv file with every URL, port and dev credential of the running stack. */
