@@ -89,6 +89,17 @@ class ChartEnvironmentTest {
                     .isTrue());
   }
 
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("rendersAndServices")
+  void theChartDeploysProductionNeverADevelopmentDeployment(Render render, String service) {
+    ContainerEnvironment environment =
+        ContainerEnvironment.of(render.chart(), render.chart().deployment(service));
+
+    // Unset means production (platform-security's DeploymentConfig); development is for devstack,
+    // docker-compose and Testcontainers, which run with committed development credentials.
+    assertThat(environment.names()).doesNotContain("O365_DEPLOYMENT_MODE");
+  }
+
   @Test
   void productionValuesLeaveNoRequiredLiteralEmpty() {
     for (RenderedChart chart : List.of(ChartRenders.production(), ChartRenders.simulator())) {

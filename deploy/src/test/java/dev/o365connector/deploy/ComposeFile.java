@@ -5,30 +5,62 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** docker-compose.yml as the Compose specification reads it, for the parts the tests look at. */
+/**
+ * docker-compose.yml as the Compose specification reads it, for the parts the tests look at, with
+ * {@code ${VARIABLE:-default}} read as Compose reads it where the variable is unset.
+ */
 final class ComposeFile {
 
-  private final JsonNode services;
+  private static final Pattern DEFAULTED = Pattern.compile("\\$\\{(\\w+):-([^}]*)}");
 
-  private ComposeFile(JsonNode root) {
+  private final JsonNode root;
+  private final JsonNode services;
+  private final Map<String, String> variables;
+
+  private ComposeFile(JsonNode root, Map<String, String> variables) {
+    this.root = root;
     this.services = root.path("services");
+    this.variables = variables;
   }
 
   static ComposeFile read() {
     Path file = RepositoryFiles.composeFile();
     try {
-      return new ComposeFile(new ObjectMapper(new YAMLFactory()).readTree(file.toFile()));
+      String text = Files.readString(file);
+      Map<String, String> variables = new TreeMap<>();
+      Matcher defaulted = DEFAULTED.matcher(text);
+      while (defaulted.find()) {
+        variables.put(defaulted.group(1), defaulted.group(2));
+      }
+      String unset = DEFAULTED.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(2)));
+      return new ComposeFile(new ObjectMapper(new YAMLFactory()).readTree(unset), variables);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + file, e);
     }
+  }
+
+  /** The variables the file reads, each with its default. */
+  Map<String, String> variables() {
+    return variables;
+  }
+
+  /** Top-level keys besides {@code services}, e.g. {@code name}. */
+  Set<String> topLevelKeys() {
+    Set<String> keys = new TreeSet<>();
+    root.fieldNames().forEachRemaining(keys::add);
+    return keys;
   }
 
   Set<String> serviceNames() {
@@ -50,6 +82,16 @@ final class ComposeFile {
 
     String image() {
       return node.path("image").asText("");
+    }
+
+    /** {@code build.args}. */
+    Map<String, String> buildArgs() {
+      Map<String, String> args = new LinkedHashMap<>();
+      node.path("build")
+          .path("args")
+          .properties()
+          .forEach(e -> args.put(e.getKey(), e.getValue().asText()));
+      return args;
     }
 
     /** {@code build.context} and {@code build.dockerfile}; empty strings when not built. */
@@ -96,6 +138,13 @@ final class ComposeFile {
                         e.getKey(), e.getValue().path("condition").asText("service_started")));
       }
       return dependencies;
+    }
+
+    /** The healthcheck's test as written: its form ({@code CMD-SHELL}, {@code CMD}) first. */
+    List<String> healthcheckTest() {
+      List<String> parts = new ArrayList<>();
+      node.path("healthcheck").path("test").forEach(part -> parts.add(part.asText()));
+      return parts;
     }
 
     /** The healthcheck's test as one string; empty when there is none. */

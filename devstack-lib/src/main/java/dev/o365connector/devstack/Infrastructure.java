@@ -1,15 +1,32 @@
 package dev.o365connector.devstack;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 import org.jboss.logging.Logger;
 import org.testcontainers.DockerClientFactory;
 
-/** Choices shared by the Kafka and PostgreSQL providers: environment first, Docker second. */
+/**
+ * Choices shared by the Kafka and PostgreSQL providers. A server the environment names comes first;
+ * otherwise {@code DEVSTACK_INFRASTRUCTURE} decides: {@code embedded} (the default, needs only a
+ * JDK) or {@code containers} (Testcontainers, which then must find a container engine). A container
+ * engine on the machine changes nothing by itself.
+ */
 public final class Infrastructure {
 
   private static final Logger LOG = Logger.getLogger(Infrastructure.class);
+
+  /** The variable that chooses between embedded servers and containers. */
+  public static final String CHOICE = "DEVSTACK_INFRASTRUCTURE";
+
+  /** Where the servers come from when the environment names none. */
+  public enum Kind {
+    EMBEDDED,
+    CONTAINERS
+  }
 
   private Infrastructure() {}
 
@@ -22,38 +39,67 @@ public final class Infrastructure {
     return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
   }
 
-  /**
-   * Whether a Docker engine answers. {@code DEVSTACK_DOCKER=false} skips the probe, which is how a
-   * machine with a Docker client but a broken engine goes straight to the embedded servers.
-   */
-  public static boolean dockerAvailable() {
-    if (setting("DEVSTACK_DOCKER").map("false"::equalsIgnoreCase).orElse(false)) {
-      LOG.info("devstack: DEVSTACK_DOCKER=false, not looking for a Docker engine");
-      return false;
-    }
-    if (!dockerConfigured()) {
-      LOG.info("devstack: no Docker engine (no DOCKER_HOST, no Docker socket)");
-      return false;
-    }
+  /** {@code DEVSTACK_INFRASTRUCTURE}, {@code embedded} when unset; anything else is refused. */
+  public static Kind kind() {
+    String value = setting(CHOICE).orElse("embedded");
     try {
-      return DockerClientFactory.instance().isDockerAvailable();
-    } catch (RuntimeException | LinkageError e) {
-      LOG.infof("devstack: Docker engine does not answer (%s)", e.getMessage());
-      return false;
+      return Kind.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          CHOICE + "=" + value + " is not a choice: embedded (the default) or containers", e);
     }
   }
 
-  // The cheap test first: Testcontainers' own probe takes seconds and logs an error when it fails.
-  private static boolean dockerConfigured() {
-    String home = System.getProperty("user.home");
-    return setting("DOCKER_HOST").isPresent()
-        || Files.exists(Path.of("/var/run/docker.sock"))
-        || Files.exists(Path.of(home, ".docker", "run", "docker.sock"))
-        || Files.exists(Path.of(home, ".testcontainers.properties"));
+  /**
+   * Requires the container engine that {@code DEVSTACK_INFRASTRUCTURE=containers} asked for, with a
+   * message that says what to do when none answers.
+   */
+  public static void requireContainerEngine() {
+    boolean available;
+    try {
+      available = DockerClientFactory.instance().isDockerAvailable();
+    } catch (RuntimeException | LinkageError e) {
+      available = false;
+    }
+    if (!available) {
+      throw new IllegalStateException(
+          CHOICE
+              + "=containers, but no container engine answers (DOCKER_HOST="
+              + setting("DOCKER_HOST").orElse("unset")
+              + "): start one, or on a machine without Docker run ./containers provision and"
+              + " eval \"$(./containers env)\"; or unset "
+              + CHOICE
+              + " for the embedded servers");
+    }
+  }
+
+  /**
+   * The image a container runs: the variable {@code variable} (e.g. {@code O365_KAFKA_IMAGE}), or
+   * the project's default, the upstream image the parent pom names ({@code key} in
+   * container-images.properties).
+   */
+  public static String image(String variable, String key) {
+    return setting(variable).orElseGet(() -> DefaultImages.PROPERTIES.getProperty(key));
   }
 
   /** Logs the chosen infrastructure where every build log shows it. */
   public static void announce(String what, String how, String endpoint) {
     LOG.infof("devstack: %s = %s at %s", what, how, endpoint);
+  }
+
+  /** The images the build wrote into container-images.properties, read once. */
+  private static final class DefaultImages {
+    static final Properties PROPERTIES = load();
+
+    private static Properties load() {
+      Properties properties = new Properties();
+      try (InputStream in =
+          Infrastructure.class.getResourceAsStream("container-images.properties")) {
+        properties.load(in);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return properties;
+    }
   }
 }

@@ -5,6 +5,7 @@ import static dev.o365connector.testcontainers.ConnectorService.GRAPH_GATEWAY;
 import static dev.o365connector.testcontainers.ConnectorService.GRAPH_SIMULATOR;
 import static dev.o365connector.testcontainers.ConnectorService.SYNC_WORKER;
 
+import com.github.dockerjava.api.exception.NotFoundException;
 import dev.o365connector.contracts.Topics;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -13,6 +14,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +24,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -51,11 +55,6 @@ import org.testcontainers.utility.DockerImageName;
  */
 public class O365ConnectorContainers implements Startable {
 
-  /** Same broker as devstack's Testcontainers branch. */
-  public static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
-
-  public static final String POSTGRES_IMAGE = "postgres:17-alpine";
-
   private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
   private static final String INIT_SCRIPT = "/docker-entrypoint-initdb.d/10-o365-connector.sql";
 
@@ -64,8 +63,8 @@ public class O365ConnectorContainers implements Startable {
       new EnumMap<>(ConnectorService.class);
   private final Map<ConnectorService, GenericContainer<?>> containers =
       new EnumMap<>(ConnectorService.class);
-  private String kafkaImage = KAFKA_IMAGE;
-  private String postgresImage = POSTGRES_IMAGE;
+  private String kafkaImage = StackDefaults.kafkaImage();
+  private String postgresImage = StackDefaults.postgresImage();
   private Network network;
   private KafkaContainer kafka;
   private PostgreSQLContainer postgres;
@@ -75,7 +74,7 @@ public class O365ConnectorContainers implements Startable {
 
   /** The stack of the version this artifact was built with. */
   public O365ConnectorContainers() {
-    this(StackVersion.current());
+    this(StackDefaults.version());
   }
 
   /** The stack of the images tagged {@code version}. */
@@ -104,12 +103,21 @@ public class O365ConnectorContainers implements Startable {
     return this;
   }
 
+  /**
+   * Kafka's image: {@code apache/kafka} of the broker version the project pins, or {@code
+   * O365_KAFKA_IMAGE}; another must start as that one does ({@code /etc/kafka/docker/run}).
+   */
   public O365ConnectorContainers withKafkaImage(String image) {
     requireNotStarted();
     kafkaImage = image;
     return this;
   }
 
+  /**
+   * PostgreSQL's image: {@code postgres} of the project's major version, or {@code
+   * O365_POSTGRES_IMAGE}; another must take {@code POSTGRES_*} variables and init scripts as that
+   * one does.
+   */
   public O365ConnectorContainers withPostgresImage(String image) {
     requireNotStarted();
     postgresImage = image;
@@ -126,6 +134,7 @@ public class O365ConnectorContainers implements Startable {
     if (started) {
       return;
     }
+    requireEngine();
     try {
       startInfrastructure();
       createTopics();
@@ -134,8 +143,61 @@ public class O365ConnectorContainers implements Startable {
       started = true;
     } catch (RuntimeException e) {
       stop();
-      throw e;
+      throw missingImages().<RuntimeException>map(m -> new IllegalStateException(m, e)).orElse(e);
     }
+  }
+
+  /** The images a start needs, by whom: the connector's, Kafka's and PostgreSQL's. */
+  public Map<String, String> images() {
+    Map<String, String> all = new LinkedHashMap<>();
+    images.forEach((service, image) -> all.put(service.alias(), image));
+    all.put(StackNetwork.KAFKA_ALIAS, kafkaImage);
+    all.put(StackNetwork.POSTGRES_ALIAS, postgresImage);
+    return all;
+  }
+
+  private static void requireEngine() {
+    boolean available;
+    try {
+      available = DockerClientFactory.instance().isDockerAvailable();
+    } catch (RuntimeException e) {
+      available = false;
+    }
+    if (!available) {
+      throw new IllegalStateException(
+          "O365ConnectorContainers needs a Docker engine and none answers (DOCKER_HOST="
+              + Objects.requireNonNullElse(System.getenv("DOCKER_HOST"), "unset")
+              + "). Start one; on a machine without Docker, `./containers provision` in the"
+              + " o365-connector repository sets one up (see its README).");
+    }
+  }
+
+  /**
+   * After a failed start: which images the engine lacks (a registry may have refused the pull, or
+   * there is none), as a message that says how to get them; empty when all were there.
+   */
+  private Optional<String> missingImages() {
+    List<String> missing = new ArrayList<>();
+    try {
+      images()
+          .forEach(
+              (who, image) -> {
+                if (!present(image)) {
+                  missing.add(image + " (" + who + ")");
+                }
+              });
+    } catch (RuntimeException e) {
+      return Optional.empty(); // the engine went away: the start's own error says more
+    }
+    return missing.isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            "the container engine has no image "
+                + String.join(", ", missing)
+                + " and could not pull it: build the connector's images (`./containers images`,"
+                + " or `docker build` as the README's \"Container images\" shows), point"
+                + " withImage/withKafkaImage/withPostgresImage at images your engine has, or set"
+                + " O365_KAFKA_IMAGE / O365_POSTGRES_IMAGE");
   }
 
   private void startInfrastructure() {
@@ -246,6 +308,15 @@ public class O365ConnectorContainers implements Startable {
     databases = null;
     simulator = null;
     started = false;
+  }
+
+  private static boolean present(String image) {
+    try {
+      DockerClientFactory.instance().client().inspectImageCmd(image).exec();
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
   }
 
   /** auth-service from the host: installations, the OAuth callback. */

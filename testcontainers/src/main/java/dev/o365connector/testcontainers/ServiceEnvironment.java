@@ -66,6 +66,8 @@ final class ServiceEnvironment {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("KAFKA_BOOTSTRAP_SERVERS", StackNetwork.KAFKA_BOOTSTRAP);
     env.put("O365_PLATFORM_ISSUER", simulator.platformIssuer());
+    // The simulator's credentials are development ones: the stack says so, as production won't.
+    env.put("O365_DEPLOYMENT_MODE", "development");
     return env;
   }
 

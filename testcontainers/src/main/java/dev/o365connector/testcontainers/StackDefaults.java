@@ -5,19 +5,47 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** The project version this artifact was built with: the default tag of the images it starts. */
-final class StackVersion {
+/**
+ * What this artifact was built with (stack.properties, filled by the build): the project version,
+ * the default tag of the connector's images, and the upstream Kafka and PostgreSQL images. The
+ * variables {@code O365_KAFKA_IMAGE} and {@code O365_POSTGRES_IMAGE} (environment, or system
+ * properties of the same name) choose other images, e.g. local ones on a machine without a
+ * registry.
+ */
+final class StackDefaults {
 
-  private StackVersion() {}
+  private static final Properties PROPERTIES = load();
 
-  static String current() {
-    try (InputStream in = StackVersion.class.getResourceAsStream("stack.properties")) {
+  private StackDefaults() {}
+
+  static String version() {
+    return PROPERTIES.getProperty("version");
+  }
+
+  static String kafkaImage() {
+    return configured("O365_KAFKA_IMAGE", "kafka.image");
+  }
+
+  static String postgresImage() {
+    return configured("O365_POSTGRES_IMAGE", "postgres.image");
+  }
+
+  private static String configured(String variable, String key) {
+    String value = System.getenv(variable);
+    if (value == null || value.isBlank()) {
+      value = System.getProperty(variable);
+    }
+    return value == null || value.isBlank() ? PROPERTIES.getProperty(key) : value.trim();
+  }
+
+  private static Properties load() {
+    try (InputStream in = StackDefaults.class.getResourceAsStream("stack.properties")) {
       if (in == null) {
         throw new IllegalStateException("stack.properties is missing from the artifact");
       }
       Properties properties = new Properties();
       properties.load(in);
-      return properties.getProperty("version");
+      return properties;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

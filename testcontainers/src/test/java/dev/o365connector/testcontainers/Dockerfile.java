@@ -82,6 +82,21 @@ record Dockerfile(List<Instruction> instructions) {
     return copies;
   }
 
+  /**
+   * The base image a plain {@code docker build} uses: {@code FROM}, with an {@code ${ARG}} in it
+   * replaced by that build argument's default.
+   */
+  String baseImage() {
+    String from = last("FROM");
+    for (String arguments : all("ARG")) {
+      String[] declaration = arguments.split("=", 2);
+      if (declaration.length == 2) {
+        from = from.replace("${" + declaration[0] + "}", declaration[1]);
+      }
+    }
+    return from;
+  }
+
   /** Every ENV variable, later ones winning. */
   Map<String, String> environment() {
     Map<String, String> env = new LinkedHashMap<>();

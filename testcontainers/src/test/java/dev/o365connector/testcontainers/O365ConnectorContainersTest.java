@@ -3,6 +3,7 @@ package dev.o365connector.testcontainers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What can be checked without a Docker engine: images, configuration, accessors before start. */
@@ -13,7 +14,7 @@ class O365ConnectorContainersTest {
     String version = System.getProperty("project.version");
     O365ConnectorContainers stack = new O365ConnectorContainers();
 
-    assertThat(StackVersion.current()).isEqualTo(version).doesNotContain("${");
+    assertThat(StackDefaults.version()).isEqualTo(version).doesNotContain("${");
     assertThat(stack.image(ConnectorService.AUTH_SERVICE))
         .isEqualTo("o365-connector/auth-service:" + version);
     assertThat(stack.image(ConnectorService.GRAPH_GATEWAY))
@@ -22,6 +23,34 @@ class O365ConnectorContainersTest {
         .isEqualTo("o365-connector/sync-worker:" + version);
     assertThat(stack.image(ConnectorService.GRAPH_SIMULATOR))
         .isEqualTo("o365-connector/graph-simulator:" + version);
+  }
+
+  @Test
+  void kafkaAndPostgresAreTheParentPomsImagesUnlessConfigured() {
+    Map<String, String> images = new O365ConnectorContainers().images();
+
+    assertThat(images.get("kafka"))
+        .isEqualTo(configured("O365_KAFKA_IMAGE", System.getProperty("kafka.image")))
+        .doesNotContain("${");
+    assertThat(images.get("postgres"))
+        .isEqualTo(configured("O365_POSTGRES_IMAGE", System.getProperty("postgres.image")))
+        .doesNotContain("${");
+    assertThat(System.getProperty("kafka.image")).startsWith("apache/kafka:");
+    assertThat(System.getProperty("postgres.image")).startsWith("postgres:");
+    assertThat(
+            new O365ConnectorContainers()
+                .withKafkaImage("registry.example/kafka:1")
+                .images()
+                .get("kafka"))
+        .isEqualTo("registry.example/kafka:1");
+  }
+
+  /**
+   * As the stack reads it: the variable when a shell set it (./containers env), else the default.
+   */
+  private static String configured(String variable, String otherwise) {
+    String value = System.getenv(variable);
+    return value == null || value.isBlank() ? otherwise : value;
   }
 
   @Test

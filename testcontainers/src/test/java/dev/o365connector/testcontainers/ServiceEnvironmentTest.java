@@ -103,7 +103,9 @@ class ServiceEnvironmentTest {
         .containsEntry("O365_GATEWAY_URL", "http://graph-gateway:8082");
     for (ConnectorService service : List.of(AUTH_SERVICE, GRAPH_GATEWAY, SYNC_WORKER)) {
       assertThat(environment(service))
-          .containsEntry("O365_PLATFORM_ISSUER", SIMULATOR.platformIssuer());
+          .containsEntry("O365_PLATFORM_ISSUER", SIMULATOR.platformIssuer())
+          // Simulator credentials are development ones: the stack declares itself development.
+          .containsEntry("O365_DEPLOYMENT_MODE", "development");
     }
   }
 

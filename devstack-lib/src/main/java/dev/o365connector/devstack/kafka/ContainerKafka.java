@@ -1,22 +1,25 @@
 package dev.o365connector.devstack.kafka;
 
+import dev.o365connector.devstack.Infrastructure;
 import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /**
- * Kafka in a Testcontainers {@code apache/kafka} KRaft container. Only reached when a Docker engine
- * answers, which is never the case on the project's CI machines; kept small so that branch stays
- * obviously right.
+ * Kafka in a Testcontainers KRaft container ({@code DEVSTACK_INFRASTRUCTURE=containers}): the
+ * upstream {@code apache/kafka} image, or {@code O365_KAFKA_IMAGE} (a local image that starts the
+ * same way). Stopped when the JVM exits, so it also goes where Ryuk cannot run.
  */
 final class ContainerKafka {
 
-  static final String IMAGE = "apache/kafka:4.1.2";
-
   private ContainerKafka() {}
 
-  @SuppressWarnings("resource") // stopped by Ryuk when the JVM exits
   static KafkaEndpoint start() {
-    KafkaContainer container = new KafkaContainer(IMAGE);
+    Infrastructure.requireContainerEngine();
+    String image = Infrastructure.image("O365_KAFKA_IMAGE", "kafka");
+    KafkaContainer container =
+        new KafkaContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("apache/kafka"));
     container.start();
-    return new KafkaEndpoint(container.getBootstrapServers(), "testcontainers (" + IMAGE + ")");
+    Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "devstack-kafka-stop"));
+    return new KafkaEndpoint(container.getBootstrapServers(), "testcontainers (" + image + ")");
   }
 }

@@ -13,9 +13,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * The one Kafka broker of this JVM, chosen in order: {@code KAFKA_BOOTSTRAP_SERVERS}, a
- * Testcontainers {@code apache/kafka} container, an embedded KRaft broker. Started on first use and
- * stopped when the JVM exits, so every test class of a module shares it.
+ * The one Kafka broker of this JVM: {@code KAFKA_BOOTSTRAP_SERVERS} when set, else an embedded
+ * KRaft broker, or a Testcontainers KRaft container with {@code DEVSTACK_INFRASTRUCTURE=containers}
+ * (see {@link Infrastructure}). Started on first use and stopped when the JVM exits, so every test
+ * class of a module shares it.
  */
 public final class KafkaServers {
 
@@ -71,6 +72,8 @@ public final class KafkaServers {
         .map(servers -> new KafkaEndpoint(servers, "external (KAFKA_BOOTSTRAP_SERVERS)"))
         .orElseGet(
             () ->
-                Infrastructure.dockerAvailable() ? ContainerKafka.start() : EmbeddedKafka.start());
+                Infrastructure.kind() == Infrastructure.Kind.CONTAINERS
+                    ? ContainerKafka.start()
+                    : EmbeddedKafka.start());
   }
 }

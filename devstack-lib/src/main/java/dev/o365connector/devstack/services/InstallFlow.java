@@ -28,6 +28,7 @@ public final class InstallFlow {
   private final String demoTenantId;
   private final String platformTokenUrl;
   private final UnaryOperator<String> platformSecrets;
+  private final UnaryOperator<String> hostUrl;
 
   /** Against this JVM's shared simulator. */
   public InstallFlow(String authUrl) {
@@ -51,10 +52,25 @@ public final class InstallFlow {
       String demoTenantId,
       String platformTokenUrl,
       UnaryOperator<String> platformSecrets) {
+    this(authUrl, demoTenantId, platformTokenUrl, platformSecrets, UnaryOperator.identity());
+  }
+
+  /**
+   * As above, for a stack whose URLs name hosts this machine reaches otherwise (containers on a
+   * network of their own): {@code hostUrl} turns a consent URL or the token URL into this
+   * machine's.
+   */
+  public InstallFlow(
+      String authUrl,
+      String demoTenantId,
+      String platformTokenUrl,
+      UnaryOperator<String> platformSecrets,
+      UnaryOperator<String> hostUrl) {
     this.authUrl = authUrl;
     this.demoTenantId = demoTenantId;
-    this.platformTokenUrl = platformTokenUrl;
+    this.platformTokenUrl = hostUrl.apply(platformTokenUrl);
     this.platformSecrets = platformSecrets;
+    this.hostUrl = hostUrl;
   }
 
   /** The simulator's demo tenant id. */
@@ -109,7 +125,8 @@ public final class InstallFlow {
    * state).
    */
   public URI consent(String consentUrl) {
-    HttpResponse<String> consent = exchange(HttpRequest.newBuilder(URI.create(consentUrl)));
+    HttpResponse<String> consent =
+        exchange(HttpRequest.newBuilder(URI.create(hostUrl.apply(consentUrl))));
     return URI.create(consent.headers().firstValue("Location").orElseThrow());
   }
 

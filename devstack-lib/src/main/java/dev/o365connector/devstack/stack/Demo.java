@@ -19,12 +19,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 /**
- * {@code ./devstack demo}: what the connector does, shown against the running stack. Installs the
- * demo tenant (APPLICATION: an admin consents) and one user (DELEGATED: the user signs in), syncs
- * the tenant, shows the change events by resource with examples, changes data in the simulated
- * tenant and shows that the next sync reports exactly those changes.
+ * {@code ./devstack demo}: what the connector does, shown against a running stack (devstack's, or
+ * docker-compose.yml's with {@code --compose}). Installs the demo tenant (APPLICATION: an admin
+ * consents) and one user (DELEGATED: the user signs in), syncs the tenant, shows the change events
+ * by resource with examples, changes data in the simulated tenant and shows that the next sync
+ * reports exactly those changes.
  */
-final class Demo {
+public final class Demo {
 
   private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
   private static final String MUTATION =
@@ -33,31 +34,30 @@ final class Demo {
           + "\"events\":{\"create\":3,\"delete\":1},"
           + "\"driveItems\":{\"create\":3,\"delete\":1}}";
 
-  private final Stack stack;
-  private final StackEnvironment environment;
+  /** The change events of the two syncs of the tenant, counted by resource and operation. */
+  public record Result(Map<String, Integer> full, Map<String, Integer> incremental) {}
+
+  private final DemoTarget target;
   private final PrintStream out;
   private final InstallFlow installs;
   private final PlatformTraffic traffic;
 
-  Demo(Stack stack, StackEnvironment environment, PrintStream out) {
-    this.stack = stack;
-    this.environment = environment;
+  public Demo(DemoTarget target, PrintStream out) {
+    this.target = target;
     this.out = out;
     this.installs =
         new InstallFlow(
-            stack.url(StackPart.AUTH_SERVICE),
-            environment.demoTenantId(),
-            environment.platformTokenUrl(),
-            environment::platformSecret);
-    this.traffic = new PlatformTraffic(KafkaTestClient.of(stack.kafkaBootstrapServers()));
+            target.authUrl(),
+            target.simulator().demoTenantId(),
+            target.simulator().platformTokenUrl(),
+            target.simulator()::platformSecret,
+            target.hostUrl());
+    this.traffic = new PlatformTraffic(KafkaTestClient.of(target.kafkaBootstrapServers()));
   }
 
-  void run() {
-    if (environment.microsoft()) {
-      throw new IllegalStateException(
-          "the demo changes data in the simulated tenant; run it without O365_CLIENT_ID");
-    }
-    step("1. An admin of tenant " + environment.demoTenantId() + " installs the connector");
+  public Result run() {
+    String tenantId = target.simulator().demoTenantId();
+    step("1. An admin of tenant " + tenantId + " installs the connector");
     out.println(
         "   POST /installations {type: APPLICATION}, follow the consent URL (admin consent at the"
             + " simulator), deliver the callback");
@@ -66,8 +66,8 @@ final class Demo {
             new JsonObject()
                 .put("accountId", "demo")
                 .put("type", "APPLICATION")
-                .put("tenantId", environment.demoTenantId()));
-    installs.awaitActiveAt(stack.url(StackPart.SYNC_WORKER), tenant, Duration.ofSeconds(60));
+                .put("tenantId", tenantId));
+    installs.awaitActiveAt(target.syncWorkerUrl(), tenant, Duration.ofSeconds(60));
     out.println("   installation " + tenant + " is ACTIVE (o365.installations tells the others)");
 
     step("2. A user installs it for their own data");
@@ -78,12 +78,12 @@ final class Demo {
                 .put("accountId", "demo")
                 .put("type", "DELEGATED")
                 .put("resources", new JsonArray().add("mail").add("calendar")));
-    installs.awaitActiveAt(stack.url(StackPart.SYNC_WORKER), user, Duration.ofSeconds(60));
+    installs.awaitActiveAt(target.syncWorkerUrl(), user, Duration.ofSeconds(60));
     out.println("   installation " + user + " is ACTIVE: their mail and calendar under /me");
 
     step("3. The platform asks for a FULL sync of the tenant (o365.sync.requests)");
     String full = sync(tenant, "FULL", Resource.values());
-    summary(tenant, full);
+    Map<String, Integer> fullCounts = summary(tenant, full);
 
     step("4. And of the user's installation: only that user's data, read under /me");
     summary(user, sync(user, "FULL", Resource.MAIL, Resource.CALENDAR));
@@ -114,16 +114,17 @@ final class Demo {
                     e.getString("objectType"),
                     e.getString("resource"),
                     e.getString("objectId")));
-    summary(tenant, incremental);
+    Map<String, Integer> incrementalCounts = summary(tenant, incremental);
 
     step("Done");
     out.println(
         "   Status of a run: curl "
-            + stack.url(StackPart.SYNC_WORKER)
+            + target.syncWorkerUrl()
             + "/syncs/"
             + incremental
             + " -H \"Authorization: Bearer <token of O365_PLATFORM_CLIENT_ID>\"");
     out.println("   Topics: o365.changes.<resource>, o365.sync.status; events: docs/events.md");
+    return new Result(fullCounts, incrementalCounts);
   }
 
   /** Sends a sync request and prints its status events until it ends; its request id. */
@@ -150,8 +151,11 @@ final class Demo {
     return requestId;
   }
 
-  /** Counts of the run's change events per resource and operation, and one example of each. */
-  private void summary(String installation, String requestId) {
+  /**
+   * Prints the counts of the run's change events per resource and operation, and one example of
+   * each; the counts.
+   */
+  private Map<String, Integer> summary(String installation, String requestId) {
     Map<String, Integer> counts = new TreeMap<>();
     List<ConsumerRecord<String, String>> examples = new ArrayList<>();
     for (Resource resource : Resource.values()) {
@@ -178,6 +182,7 @@ final class Demo {
       }
       out.println("     " + abbreviated(new JsonObject(example.value())));
     }
+    return counts;
   }
 
   private List<ConsumerRecord<String, String>> changes(String installation, String requestId) {
@@ -209,7 +214,7 @@ final class Demo {
   }
 
   private JsonObject mutate() {
-    return new SimulatorTenant(stack.url(StackPart.SIMULATOR), environment.demoTenantId())
+    return new SimulatorTenant(target.simulatorUrl(), target.simulator().demoTenantId())
         .mutate(MUTATION);
   }
 

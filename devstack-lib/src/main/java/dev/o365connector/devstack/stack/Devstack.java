@@ -6,9 +6,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code ./devstack up | down | status | demo}: the command line of {@link Stack}, run by the
- * {@code devstack} script at the repository root (which builds what is missing first and handles
- * {@code logs}).
+ * {@code ./devstack up | down | status | demo [--compose]}: the command line of {@link Stack}, run
+ * by the {@code devstack} script at the repository root (which builds what is missing first and
+ * handles {@code logs}).
  */
 public final class Devstack {
 
@@ -30,9 +30,10 @@ public final class Devstack {
         case "up" -> up(stack);
         case "down" -> down(stack);
         case "status" -> System.out.print(new StackStatus(stack).table());
-        case "demo" -> new Demo(stack, StackEnvironment.read(stack), System.out).run();
+        case "demo" -> demo(stack, List.of(args).contains("--compose"));
         default -> {
-          System.err.println("usage: ./devstack up | down | status | logs <part> | demo");
+          System.err.println(
+              "usage: ./devstack up | down | status | logs <part> | demo [--compose]");
           System.exit(2);
         }
       }
@@ -59,6 +60,20 @@ public final class Devstack {
                 + " issues platform tokens."
             : "Microsoft 365 is simulated: demo tenant " + environment.demoTenantId() + ".");
     System.out.println("Next: ./devstack demo, ./devstack logs <part>, ./devstack down");
+  }
+
+  /** Against this stack, or with {@code --compose} against docker-compose.yml's. */
+  private static void demo(Stack stack, boolean compose) {
+    if (compose) {
+      new Demo(DemoTarget.compose(), System.out).run();
+      return;
+    }
+    StackEnvironment environment = StackEnvironment.read(stack);
+    if (environment.microsoft()) {
+      throw new IllegalStateException(
+          "the demo changes data in the simulated tenant; run it without O365_CLIENT_ID");
+    }
+    new Demo(DemoTarget.of(stack, environment), System.out).run();
   }
 
   private static void down(Stack stack) {

@@ -5,6 +5,7 @@ import dev.o365connector.devstack.postgres.PostgresDatabase;
 import dev.o365connector.devstack.postgres.PostgresServer;
 import dev.o365connector.devstack.services.AuthServiceProcess;
 import dev.o365connector.devstack.simulator.ControlRequests;
+import dev.o365connector.devstack.simulator.SimulatorInfo;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -13,10 +14,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,11 +32,11 @@ public final class StackEnvironment {
   public static final String PLATFORM_CLIENT = "platform-dev";
 
   private final Stack stack;
-  private final JsonObject simulator;
+  private final SimulatorInfo simulator;
   private final JsonObject app;
   private final boolean microsoft = Infrastructure.setting("O365_CLIENT_ID").isPresent();
 
-  private StackEnvironment(Stack stack, JsonObject simulator, JsonObject app) {
+  private StackEnvironment(Stack stack, SimulatorInfo simulator, JsonObject app) {
     this.stack = stack;
     this.simulator = simulator;
     this.app = app;
@@ -46,12 +45,10 @@ public final class StackEnvironment {
   /** Reads the running simulator's tenants, apps and platform clients. */
   public static StackEnvironment read(Stack stack) {
     String base = stack.url(StackPart.SIMULATOR);
-    JsonObject info =
-        new JsonObject(
-            ControlRequests.send(HttpRequest.newBuilder(URI.create(base + "/_sim/info"))));
+    SimulatorInfo info = SimulatorInfo.read(base);
     String callback = stack.url(StackPart.AUTH_SERVICE) + "/connector/callback";
     JsonObject app =
-        apps(info).stream()
+        info.apps().stream()
             .filter(a -> a.getJsonArray("redirectUris").contains(callback))
             .findFirst()
             .orElseGet(() -> registerApp(base, callback));
@@ -63,22 +60,21 @@ public final class StackEnvironment {
     return microsoft;
   }
 
+  /** The running simulator: its demo tenant and platform clients. */
+  public SimulatorInfo simulator() {
+    return simulator;
+  }
+
   public String demoTenantId() {
-    return simulator.getJsonArray("tenants").getJsonObject(0).getString("id");
+    return simulator.demoTenantId();
   }
 
   public String platformTokenUrl() {
-    return platform().getString("tokenUrl");
+    return simulator.platformTokenUrl();
   }
 
   public String platformSecret(String clientId) {
-    JsonArray clients = platform().getJsonArray("clients");
-    for (int i = 0; i < clients.size(); i++) {
-      if (clientId.equals(clients.getJsonObject(i).getString("clientId"))) {
-        return clients.getJsonObject(i).getString("clientSecret");
-      }
-    }
-    throw new IllegalStateException("the simulator has no platform client " + clientId);
+    return simulator.platformSecret(clientId);
   }
 
   /** What {@code .devstack/env} holds: every URL and port, and dev credentials. */
@@ -92,7 +88,7 @@ public final class StackEnvironment {
     env.put("O365_CALLBACK_URL", callbackUrl());
     env.put("O365_DEMO_TENANT_ID", demoTenantId());
     env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
-    env.put("O365_PLATFORM_ISSUER", platform().getString("issuer"));
+    env.put("O365_PLATFORM_ISSUER", simulator.platformIssuer());
     env.put("O365_PLATFORM_TOKEN_URL", platformTokenUrl());
     env.put("O365_PLATFORM_CLIENT_ID", PLATFORM_CLIENT);
     env.put("O365_PLATFORM_CLIENT_SECRET", platformSecret(PLATFORM_CLIENT));
@@ -127,7 +123,10 @@ public final class StackEnvironment {
     Map<String, String> env = new HashMap<>();
     env.put("QUARKUS_HTTP_PORT", Integer.toString(stack.port(part)));
     env.put("KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers());
-    env.put("O365_PLATFORM_ISSUER", platform().getString("issuer"));
+    env.put("O365_PLATFORM_ISSUER", simulator.platformIssuer());
+    // The stack runs with committed development credentials (keyset, simulator secrets) and says
+    // so.
+    env.put("O365_DEPLOYMENT_MODE", "development");
     PostgresServer postgres = stack.postgres();
     switch (part) {
       case AUTH_SERVICE -> {
@@ -170,19 +169,6 @@ public final class StackEnvironment {
 
   private static String setting(String name, String otherwise) {
     return Infrastructure.setting(name).orElse(otherwise);
-  }
-
-  private JsonObject platform() {
-    return simulator.getJsonObject("platform");
-  }
-
-  private static List<JsonObject> apps(JsonObject info) {
-    JsonArray apps = info.getJsonArray("apps");
-    List<JsonObject> list = new ArrayList<>();
-    for (int i = 0; i < apps.size(); i++) {
-      list.add(apps.getJsonObject(i));
-    }
-    return list;
   }
 
   /** The demo app allows only port 8081's callback: another port registers an app of its own. */

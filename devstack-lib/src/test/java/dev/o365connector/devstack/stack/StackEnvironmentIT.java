@@ -40,6 +40,8 @@ class StackEnvironmentIT {
           .as(service.id())
           .containsAll(ServiceProperties.of(REPOSITORY.resolve(service.id())).requiredVariables());
       assertThat(env).containsEntry("QUARKUS_HTTP_PORT", Integer.toString(stack.port(service)));
+      // Its credentials are committed development ones: the stack declares itself development.
+      assertThat(env).containsEntry("O365_DEPLOYMENT_MODE", "development");
     }
     assertThat(environment.serviceEnvironment(StackPart.GRAPH_GATEWAY))
         .containsEntry("O365_AUTH_URL", stack.url(StackPart.AUTH_SERVICE))
