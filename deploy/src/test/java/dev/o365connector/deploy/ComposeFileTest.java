@@ -30,6 +30,14 @@ class ComposeFileTest {
 
   private static final ComposeFile COMPOSE = ComposeFile.read();
 
+  /** The services built from a module of this repository. */
+  private static final List<String> BUILT =
+      List.of(
+          RepositoryFiles.AUTH_SERVICE,
+          RepositoryFiles.GRAPH_GATEWAY,
+          RepositoryFiles.SYNC_WORKER,
+          RepositoryFiles.GRAPH_SIMULATOR);
+
   /** Addresses and credentials of the infrastructure, which differ between the two on purpose. */
   private static final Set<String> PER_ENVIRONMENT =
       Set.of("DB_HOST", "DB_USER", "DB_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS");
@@ -118,12 +126,7 @@ class ComposeFileTest {
   @Test
   void servicesAreBuiltFromTheirModulesAndNamedLikeTheChartsImages() {
     ChartValues helm = ChartValues.defaults();
-    for (String module :
-        List.of(
-            RepositoryFiles.AUTH_SERVICE,
-            RepositoryFiles.GRAPH_GATEWAY,
-            RepositoryFiles.SYNC_WORKER,
-            RepositoryFiles.GRAPH_SIMULATOR)) {
+    for (String module : BUILT) {
       ComposeService service = COMPOSE.service(module);
       String repository = helm.at(ChartValues.KEYS.get(module) + ".image.repository").asText();
 
@@ -202,12 +205,7 @@ class ComposeFileTest {
                 "O365_JAVA_BASE_IMAGE", javaBase));
     assertThat(COMPOSE.service("kafka").image()).isEqualTo(System.getProperty("kafka.image"));
     assertThat(COMPOSE.service("postgres").image()).isEqualTo(System.getProperty("postgres.image"));
-    for (String module :
-        List.of(
-            RepositoryFiles.AUTH_SERVICE,
-            RepositoryFiles.GRAPH_GATEWAY,
-            RepositoryFiles.SYNC_WORKER,
-            RepositoryFiles.GRAPH_SIMULATOR)) {
+    for (String module : BUILT) {
       assertThat(COMPOSE.service(module).buildArgs()).containsEntry("BASE_IMAGE", javaBase);
     }
   }

@@ -5,7 +5,6 @@ import static dev.o365connector.testcontainers.ConnectorService.GRAPH_GATEWAY;
 import static dev.o365connector.testcontainers.ConnectorService.GRAPH_SIMULATOR;
 import static dev.o365connector.testcontainers.ConnectorService.SYNC_WORKER;
 
-import com.github.dockerjava.api.exception.NotFoundException;
 import dev.o365connector.contracts.Topics;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -14,8 +13,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -24,7 +21,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -134,7 +130,8 @@ public class O365ConnectorContainers implements Startable {
     if (started) {
       return;
     }
-    requireEngine();
+    ContainerEngine engine = ContainerEngine.found();
+    engine.requireAvailable();
     try {
       startInfrastructure();
       createTopics();
@@ -143,7 +140,10 @@ public class O365ConnectorContainers implements Startable {
       started = true;
     } catch (RuntimeException e) {
       stop();
-      throw missingImages().<RuntimeException>map(m -> new IllegalStateException(m, e)).orElse(e);
+      throw engine
+          .missing(images())
+          .<RuntimeException>map(m -> new IllegalStateException(m, e))
+          .orElse(e);
     }
   }
 
@@ -154,50 +154,6 @@ public class O365ConnectorContainers implements Startable {
     all.put(StackNetwork.KAFKA_ALIAS, kafkaImage);
     all.put(StackNetwork.POSTGRES_ALIAS, postgresImage);
     return all;
-  }
-
-  private static void requireEngine() {
-    boolean available;
-    try {
-      available = DockerClientFactory.instance().isDockerAvailable();
-    } catch (RuntimeException e) {
-      available = false;
-    }
-    if (!available) {
-      throw new IllegalStateException(
-          "O365ConnectorContainers needs a Docker engine and none answers (DOCKER_HOST="
-              + Objects.requireNonNullElse(System.getenv("DOCKER_HOST"), "unset")
-              + "). Start one; on a machine without Docker, `./containers provision` in the"
-              + " o365-connector repository sets one up (see its README).");
-    }
-  }
-
-  /**
-   * After a failed start: which images the engine lacks (a registry may have refused the pull, or
-   * there is none), as a message that says how to get them; empty when all were there.
-   */
-  private Optional<String> missingImages() {
-    List<String> missing = new ArrayList<>();
-    try {
-      images()
-          .forEach(
-              (who, image) -> {
-                if (!present(image)) {
-                  missing.add(image + " (" + who + ")");
-                }
-              });
-    } catch (RuntimeException e) {
-      return Optional.empty(); // the engine went away: the start's own error says more
-    }
-    return missing.isEmpty()
-        ? Optional.empty()
-        : Optional.of(
-            "the container engine has no image "
-                + String.join(", ", missing)
-                + " and could not pull it: build the connector's images (`./containers images`,"
-                + " or `docker build` as the README's \"Container images\" shows), point"
-                + " withImage/withKafkaImage/withPostgresImage at images your engine has, or set"
-                + " O365_KAFKA_IMAGE / O365_POSTGRES_IMAGE");
   }
 
   private void startInfrastructure() {
@@ -308,15 +264,6 @@ public class O365ConnectorContainers implements Startable {
     databases = null;
     simulator = null;
     started = false;
-  }
-
-  private static boolean present(String image) {
-    try {
-      DockerClientFactory.instance().client().inspectImageCmd(image).exec();
-      return true;
-    } catch (NotFoundException e) {
-      return false;
-    }
   }
 
   /** auth-service from the host: installations, the OAuth callback. */

@@ -1,6 +1,7 @@
 package dev.o365connector.testcontainers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -81,6 +82,22 @@ class O365ConnectorContainersIT {
     }
 
     assertThat(containerIds()).as("containers left after close()").isEqualTo(before);
+  }
+
+  @Test
+  void anImageTheEngineLacksIsNamedWithWhatToDoAndNothingIsLeft() {
+    Set<String> before = containerIds();
+    String missing = "o365-connector/sync-worker:no-such-version";
+
+    try (O365ConnectorContainers connector =
+        new O365ConnectorContainers().withImage(ConnectorService.SYNC_WORKER, missing)) {
+      assertThatThrownBy(connector::start)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining(missing + " (sync-worker)")
+          .hasMessageContaining("./containers images");
+    }
+
+    assertThat(containerIds()).as("containers left after the failed start").isEqualTo(before);
   }
 
   /** POST /installations, the consent URL at the simulator, its redirect to the callback. */
