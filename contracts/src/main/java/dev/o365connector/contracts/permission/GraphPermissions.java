@@ -8,9 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The read-only Graph permission each resource needs per installation type (DESIGN.md §1). Note
- * Graph's real names: {@code Files.Read} has no application variant, so APPLICATION uses {@code
- * Files.Read.All}.
+ * The read-only Graph permission each resource needs per installation type (the README's table).
+ * Note Graph's real names: {@code Files.Read} has no application variant, so APPLICATION uses
+ * {@code Files.Read.All}.
  */
 public final class GraphPermissions {
 

@@ -9,9 +9,10 @@ import static org.hamcrest.Matchers.startsWith;
 import org.junit.jupiter.api.Test;
 
 /**
- * The operational endpoints every service exposes (DESIGN.md §3): health probes that cover its
- * dependencies, Prometheus metrics and the OpenAPI document. A service's test extends this, adds
- * {@code @QuarkusTest} and its test resources, and names the readiness checks it must report.
+ * The operational endpoints every service exposes (docs/operations.md, "Probes and metrics"):
+ * health probes that cover its dependencies, Prometheus metrics and the OpenAPI document. A
+ * service's test extends this, adds {@code @QuarkusTest} and its test resources, and names the
+ * readiness checks it must report.
  */
 public abstract class ServiceEndpointsContract {
 

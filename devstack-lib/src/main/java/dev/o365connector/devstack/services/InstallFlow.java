@@ -97,7 +97,10 @@ public final class InstallFlow {
     return body.getString("access_token");
   }
 
-  /** Creates an installation ({@code request} as DESIGN.md §3) and completes consent; its id. */
+  /**
+   * Creates an installation ({@code request} as {@code POST /installations} takes it) and completes
+   * consent; its id.
+   */
   public String install(JsonObject request) {
     JsonObject created = create(request);
     URI callback = consent(created.getString("consentUrl"));

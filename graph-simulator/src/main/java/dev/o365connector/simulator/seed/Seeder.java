@@ -126,7 +126,7 @@ public final class Seeder {
 
   /**
    * The platform tenant: our services and a developer tool as client-credentials clients holding
-   * the internal roles of DESIGN.md §4.
+   * the internal roles (docs/security.md, "Internal callers").
    */
   public Tenant seedPlatformTenant() {
     Ids ids = directory.ids();

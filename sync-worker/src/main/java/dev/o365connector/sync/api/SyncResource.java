@@ -11,7 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** Operators' view of runs and cursors (DESIGN.md §3): never a link, token or Graph object. */
+/** Operators' view of runs and cursors: never a link, token or Graph object. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("installations.read")

@@ -11,8 +11,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * One change as published: its CloudEvents attributes and its data (DESIGN.md §3). {@code ce_id} is
- * derived from the installation, resource, object, operation and the object's version, so a
+ * One change as published: its CloudEvents attributes and its data (docs/events.md). {@code ce_id}
+ * is derived from the installation, resource, object, operation and the object's version, so a
  * replayed page yields the same ids and consumers can dedupe.
  */
 public record ChangeEvent(String id, String type, ChangeEventData data) {

@@ -29,10 +29,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Publishes change events to {@code o365.changes.<resource>} in CloudEvents binary mode (DESIGN.md
- * §3): attributes in {@code ce_*} headers, the data as the JSON value, a tombstone after every
- * DELETE. Completes once the broker acknowledged every record, so a cursor stored afterwards never
- * points past an unpublished change.
+ * Publishes change events to {@code o365.changes.<resource>} in CloudEvents binary mode
+ * (docs/events.md): attributes in {@code ce_*} headers, the data as the JSON value, a tombstone
+ * after every DELETE. Completes once the broker acknowledged every record, so a cursor stored
+ * afterwards never points past an unpublished change.
  */
 @ApplicationScoped
 public class ChangeEventPublisher {
