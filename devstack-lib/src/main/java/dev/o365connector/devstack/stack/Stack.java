@@ -239,28 +239,30 @@ public final class Stack {
     // The PostgreSQL part is zonky's, which holds its 15 MB binaries archive in memory at start.
     command.add(part == StackPart.POSTGRES ? "-Xmx192m" : "-Xmx512m");
     command.add("-Djava.io.tmpdir=" + existing(temporaryDirectory));
-    String classpath = System.getProperty("java.class.path");
     command.addAll(
         switch (part) {
-          case KAFKA ->
-              List.of(
-                  "-cp",
-                  classpath,
-                  StandaloneKafka.class.getName(),
-                  home.data(part).toString(),
-                  Integer.toString(port(part)),
-                  Integer.toString(port(part) + 1));
-          case POSTGRES ->
-              List.of(
-                  "-cp",
-                  classpath,
-                  StandalonePostgres.class.getName(),
-                  home.data(part).toString(),
-                  Integer.toString(port(part)));
+          case KAFKA -> standalone(StandaloneKafka.class, part, port(part) + 1);
+          case POSTGRES -> standalone(StandalonePostgres.class, part);
           case SIMULATOR -> List.of("-jar", simulatorJar().toString(), "--port=" + port(part));
           default -> List.of("-jar", serviceJar(part).toString());
         });
     return command;
+  }
+
+  /** One of devstack's mains on this JVM's class path: {@code MAIN DATA_DIR PORT [MORE_PORTS]}. */
+  private List<String> standalone(Class<?> main, StackPart part, int... morePorts) {
+    List<String> arguments = new ArrayList<>();
+    arguments.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            main.getName(),
+            home.data(part).toString(),
+            Integer.toString(port(part))));
+    for (int port : morePorts) {
+      arguments.add(Integer.toString(port));
+    }
+    return arguments;
   }
 
   /** {@code TMPDIR} may name a directory nobody created yet. */
