@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
@@ -27,7 +28,6 @@ import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.lifecycle.Startable;
-import org.testcontainers.lifecycle.Startables;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -52,6 +52,15 @@ import org.testcontainers.utility.DockerImageName;
 public class O365ConnectorContainers implements Startable {
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+
+  /** A thread per container start: they mostly wait, on the engine and on readiness. */
+  private static final Executor STARTER =
+      task -> {
+        Thread thread = new Thread(task, "o365-connector-start");
+        thread.setDaemon(true);
+        thread.start();
+      };
+
   private static final String INIT_SCRIPT = "/docker-entrypoint-initdb.d/10-o365-connector.sql";
 
   private final Map<ConnectorService, String> images = new EnumMap<>(ConnectorService.class);
@@ -175,7 +184,7 @@ public class O365ConnectorContainers implements Startable {
         newContainer(GRAPH_SIMULATOR)
             .withCommand(ServiceEnvironment.simulatorArguments().toArray(String[]::new));
     simulatorContainer.withEnv(extraEnvironment.getOrDefault(GRAPH_SIMULATOR, Map.of()));
-    join(Startables.deepStart(kafka, postgres, simulatorContainer));
+    startTogether(List.of(kafka, postgres, simulatorContainer));
   }
 
   private void startServices() {
@@ -194,7 +203,7 @@ public class O365ConnectorContainers implements Startable {
           container.withEnv(extraEnvironment.getOrDefault(service, Map.of()));
           services.add(container);
         });
-    join(Startables.deepStart(services));
+    startTogether(services);
   }
 
   private GenericContainer<?> newContainer(ConnectorService service) {
@@ -227,14 +236,29 @@ public class O365ConnectorContainers implements Startable {
     }
   }
 
-  private static void join(CompletableFuture<Void> starting) {
-    try {
-      starting.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
+  /**
+   * Starts them in parallel and returns once every start has ended, so that after a failure {@link
+   * #stop()} finds each container created or not. (Testcontainers' {@code Startables.deepStart}
+   * fails fast: a container still starting then would be created after the stop, and left behind
+   * where Ryuk is off.) The first failure is thrown.
+   */
+  private static void startTogether(List<? extends Startable> startables) {
+    List<CompletableFuture<Void>> starts =
+        startables.stream()
+            .map(startable -> CompletableFuture.runAsync(startable::start, STARTER))
+            .toList();
+    RuntimeException failure = null;
+    for (CompletableFuture<Void> start : starts) {
+      try {
+        start.join();
+      } catch (CompletionException e) {
+        if (failure == null) {
+          failure = e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
       }
-      throw e;
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 
