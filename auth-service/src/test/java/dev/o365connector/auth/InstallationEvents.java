@@ -53,6 +53,15 @@ public final class InstallationEvents {
     return seen;
   }
 
+  /** Every event of the installation on {@code o365.installations} so far, in order. */
+  public static List<InstallationEvent> published(String installationId) {
+    return KafkaTestClient.shared()
+        .readAll(Topics.INSTALLATIONS, record -> installationId.equals(record.key()))
+        .stream()
+        .map(record -> parse(record.value()))
+        .toList();
+  }
+
   public static String json(InstallationEvent event) {
     try {
       return JSON.writeValueAsString(event);

@@ -1,5 +1,6 @@
 package dev.o365connector.auth.callback;
 
+import dev.o365connector.auth.lifecycle.Installation;
 import dev.o365connector.contracts.installation.InstallationStatus;
 import java.util.UUID;
 
@@ -8,6 +9,11 @@ import java.util.UUID;
  * state that could not be used.
  */
 public record CallbackOutcome(UUID installationId, InstallationStatus status, String returnUrl) {
+
+  /** Where the installation ended up, which may not be where the callback asked it to go. */
+  static CallbackOutcome of(Installation installation) {
+    return new CallbackOutcome(installation.id, installation.status, installation.returnUrl);
+  }
 
   static CallbackOutcome rejectedState() {
     return new CallbackOutcome(null, null, null);

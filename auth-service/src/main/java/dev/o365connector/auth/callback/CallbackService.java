@@ -1,21 +1,19 @@
 package dev.o365connector.auth.callback;
 
-import dev.o365connector.auth.installation.Installation;
-import dev.o365connector.auth.installation.InstallationOutbox;
-import dev.o365connector.auth.installation.InstallationRepository;
+import dev.o365connector.auth.consent.ConsentStates;
+import dev.o365connector.auth.lifecycle.InstallationRepository;
+import dev.o365connector.auth.lifecycle.InstallationTransitions;
+import dev.o365connector.auth.lifecycle.SignedInUser;
 import dev.o365connector.auth.microsoft.EntraClient;
 import dev.o365connector.auth.microsoft.EntraException;
 import dev.o365connector.auth.microsoft.EntraTokens;
 import dev.o365connector.auth.microsoft.TokenClaims;
 import dev.o365connector.auth.token.TokenSet;
 import dev.o365connector.auth.token.TokenVault;
-import dev.o365connector.contracts.installation.InstallationStatus;
 import dev.o365connector.contracts.installation.InstallationType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -23,8 +21,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Finishes an installation from Entra's redirect. The state is consumed first (a bad one changes
- * nothing); the code exchange or client-credentials grant runs outside any transaction; the outcome
- * is then written, with its event in the outbox, in one transaction.
+ * nothing); the code exchange or client-credentials grant runs outside any transaction; {@link
+ * InstallationTransitions} then writes the outcome, the tokens and the event in one transaction.
  */
 @ApplicationScoped
 public class CallbackService {
@@ -35,22 +33,19 @@ public class CallbackService {
   private final InstallationRepository installations;
   private final EntraClient entra;
   private final TokenVault vault;
-  private final InstallationOutbox outbox;
-  private final Clock clock;
+  private final InstallationTransitions transitions;
 
   CallbackService(
       ConsentStates states,
       InstallationRepository installations,
       EntraClient entra,
       TokenVault vault,
-      InstallationOutbox outbox,
-      Clock clock) {
+      InstallationTransitions transitions) {
     this.states = states;
     this.installations = installations;
     this.entra = entra;
     this.vault = vault;
-    this.outbox = outbox;
-    this.clock = clock;
+    this.transitions = transitions;
   }
 
   public Uni<CallbackOutcome> handle(CallbackParams params) {
@@ -75,12 +70,9 @@ public class CallbackService {
                 return Uni.createFrom().item(CallbackOutcome.rejectedState());
               }
               if (params.isError()) {
-                return finish(
+                return failed(
                     redeemed.installationId(),
-                    InstallationStatus.FAILED,
-                    "consent failed: " + params.error() + ": " + params.errorDescription(),
-                    null,
-                    null);
+                    "consent failed: " + params.error() + ": " + params.errorDescription());
               }
               return redeemed.type() == InstallationType.DELEGATED
                   ? signIn(params, redeemed)
@@ -96,18 +88,12 @@ public class CallbackService {
               // The id token names the user; without one (no openid granted) the access token does.
               TokenClaims id = tokens.idTokenClaims().orElse(tokens.accessTokenClaims());
               Set<String> granted = new TreeSet<>(tokens.accessTokenClaims().scopes());
-              SignedIn user =
-                  new SignedIn(
+              SignedInUser user =
+                  new SignedInUser(
                       id.tenantId().orElse(null),
                       id.objectId().orElse(null),
                       id.username().orElse(null));
-              return finish(
-                  redeemed.installationId(),
-                  InstallationStatus.ACTIVE,
-                  null,
-                  tokens,
-                  granted,
-                  user);
+              return active(redeemed.installationId(), tokens, granted, user);
             })
         .onFailure(EntraException.class)
         .recoverWithUni(
@@ -157,19 +143,9 @@ public class CallbackService {
                       tokens -> {
                         Set<String> roles = new TreeSet<>(tokens.accessTokenClaims().roles());
                         return roles.isEmpty()
-                            ? finish(
-                                installationId,
-                                InstallationStatus.FAILED,
-                                "admin consent granted no application permissions",
-                                null,
-                                null)
-                            : finish(
-                                installationId,
-                                InstallationStatus.ACTIVE,
-                                null,
-                                tokens,
-                                roles,
-                                null);
+                            ? failed(
+                                installationId, "admin consent granted no application permissions")
+                            : active(installationId, tokens, roles, null);
                       })
                   .onFailure(EntraException.class)
                   .recoverWithUni(
@@ -178,67 +154,23 @@ public class CallbackService {
   }
 
   private Uni<CallbackOutcome> failed(UUID installationId, String what, EntraException e) {
-    return finish(
-        installationId, InstallationStatus.FAILED, what + ": " + e.getMessage(), null, null);
+    return failed(installationId, what + ": " + e.getMessage());
   }
 
-  private Uni<CallbackOutcome> finish(
-      UUID installationId,
-      InstallationStatus status,
-      String reason,
-      EntraTokens tokens,
-      Set<String> granted) {
-    return finish(installationId, status, reason, tokens, granted, null);
+  private Uni<CallbackOutcome> failed(UUID installationId, String reason) {
+    return transitions.fail(installationId, reason).map(CallbackOutcome::of);
   }
 
-  private Uni<CallbackOutcome> finish(
-      UUID installationId,
-      InstallationStatus status,
-      String reason,
-      EntraTokens tokens,
-      Set<String> granted,
-      SignedIn user) {
-    return Panache.withTransaction(
-            () ->
-                installations
-                    .findById(installationId)
-                    .flatMap(
-                        installation -> {
-                          apply(installation, status, reason, granted, user);
-                          Uni<Void> stored =
-                              tokens == null
-                                  ? Uni.createFrom().voidItem()
-                                  : vault.store(installationId, tokenSet(tokens, granted));
-                          return stored
-                              .flatMap(ignored -> installations.flush())
-                              .flatMap(ignored -> outbox.enqueue(installation.toEvent()))
-                              .replaceWith(
-                                  new CallbackOutcome(
-                                      installationId, installation.status, installation.returnUrl));
-                        }))
-        .invoke(outbox::relaySoon);
-  }
-
-  private void apply(
-      Installation installation,
-      InstallationStatus status,
-      String reason,
-      Set<String> granted,
-      SignedIn user) {
-    installation.changeStatus(status, reason, clock.instant());
-    if (granted != null) {
-      installation.grantedPermissions = String.join(" ", granted);
-    }
-    if (user != null) {
-      installation.tenantId = user.tenantId();
-      installation.userId = user.objectId();
-      installation.username = user.username();
-    }
-  }
-
-  private static TokenSet tokenSet(EntraTokens tokens, Set<String> granted) {
-    return new TokenSet(
-        tokens.accessToken(), tokens.expiresAt(), tokens.refreshToken(), List.copyOf(granted));
+  /** ACTIVE, with the tokens stored in the same transaction. */
+  private Uni<CallbackOutcome> active(
+      UUID installationId, EntraTokens tokens, Set<String> granted, SignedInUser user) {
+    return transitions
+        .activate(
+            installationId,
+            granted,
+            user,
+            () -> vault.store(installationId, TokenSet.of(tokens, granted)))
+        .map(CallbackOutcome::of);
   }
 
   /** A callback's shape must match what its state was issued for. */
@@ -248,6 +180,4 @@ public class CallbackService {
     }
     return type == InstallationType.DELEGATED ? params.isSignIn() : params.isAdminConsent();
   }
-
-  private record SignedIn(String tenantId, String objectId, String username) {}
 }

@@ -1,16 +1,18 @@
 package dev.o365connector.auth.installation;
 
-import dev.o365connector.auth.callback.ConsentStateRepository;
-import dev.o365connector.auth.callback.ConsentStates;
-import dev.o365connector.auth.callback.ConsentUrls;
 import dev.o365connector.auth.config.AuthConfig;
+import dev.o365connector.auth.consent.ConsentStateRepository;
+import dev.o365connector.auth.consent.ConsentStates;
+import dev.o365connector.auth.consent.ConsentUrls;
 import dev.o365connector.auth.error.ApiProblem;
+import dev.o365connector.auth.lifecycle.Installation;
+import dev.o365connector.auth.lifecycle.InstallationRepository;
+import dev.o365connector.auth.lifecycle.InstallationTransitions;
 import dev.o365connector.auth.token.IssuedTokenCache;
 import dev.o365connector.auth.token.TokenVault;
 import dev.o365connector.contracts.Resource;
 import dev.o365connector.contracts.installation.InstallationStatus;
 import dev.o365connector.contracts.installation.InstallationType;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -37,7 +39,7 @@ public class InstallationService {
   private final ConsentUrls urls;
   private final TokenVault vault;
   private final IssuedTokenCache issuedTokens;
-  private final InstallationOutbox outbox;
+  private final InstallationTransitions transitions;
   private final AuthConfig config;
   private final Clock clock;
 
@@ -48,7 +50,7 @@ public class InstallationService {
       ConsentUrls urls,
       TokenVault vault,
       IssuedTokenCache issuedTokens,
-      InstallationOutbox outbox,
+      InstallationTransitions transitions,
       AuthConfig config,
       Clock clock) {
     this.installations = installations;
@@ -57,18 +59,13 @@ public class InstallationService {
     this.urls = urls;
     this.vault = vault;
     this.issuedTokens = issuedTokens;
-    this.outbox = outbox;
+    this.transitions = transitions;
     this.config = config;
     this.clock = clock;
   }
 
   /** A PENDING installation and the consent URL that activates it. */
   public Uni<InstallationView> create(CreateInstallationRequest request) {
-    // Not @WithTransaction: the relay is nudged once the transaction has committed.
-    return Panache.withTransaction(() -> persistPending(request)).invoke(outbox::relaySoon);
-  }
-
-  private Uni<InstallationView> persistPending(CreateInstallationRequest request) {
     validate(request);
     Installation installation =
         Installation.pending(
@@ -80,15 +77,12 @@ public class InstallationService {
     installation.resources =
         resources.stream().map(Resource::value).collect(Collectors.joining(" "));
     installation.returnUrl = request.returnUrl();
-    return installations
-        .persist(installation)
-        .flatMap(saved -> outbox.enqueue(saved.toEvent()).replaceWith(saved))
-        .flatMap(this::withConsentUrl);
+    return transitions.create(installation, this::withConsentUrl);
   }
 
   @WithSession
   public Uni<InstallationView> get(UUID id) {
-    return find(id).map(i -> InstallationView.of(i, null));
+    return installations.require(id).map(i -> InstallationView.of(i, null));
   }
 
   @WithSession
@@ -101,7 +95,8 @@ public class InstallationService {
   /** A new consent URL for an existing installation (re-consent, more permissions, re-auth). */
   @WithTransaction
   public Uni<InstallationView> consent(UUID id) {
-    return find(id)
+    return installations
+        .require(id)
         .invoke(
             i -> {
               if (i.status == InstallationStatus.UNINSTALLED) {
@@ -115,40 +110,21 @@ public class InstallationService {
         .flatMap(this::withConsentUrl);
   }
 
-  /** Wipes the tokens and pending states and enqueues UNINSTALLED, all in one transaction. */
+  /** UNINSTALLED, with the tokens and pending states wiped in the same transaction. */
   public Uni<Void> uninstall(UUID id) {
-    return Panache.withTransaction(() -> markUninstalled(id)).invoke(outbox::relaySoon);
+    return transitions.uninstall(id, () -> forget(id)).replaceWithVoid();
   }
 
-  private Uni<Void> markUninstalled(UUID id) {
-    return find(id)
-        .flatMap(
-            i -> {
-              if (i.status == InstallationStatus.UNINSTALLED) {
-                return Uni.createFrom().voidItem();
-              }
-              i.changeStatus(InstallationStatus.UNINSTALLED, "uninstalled", clock.instant());
-              issuedTokens.evict(i.id);
-              return vault
-                  .wipe(i.id)
-                  .flatMap(ignored -> stateRows.deleteByInstallation(i.id))
-                  .flatMap(ignored -> installations.flush())
-                  .flatMap(ignored -> outbox.enqueue(i.toEvent()));
-            });
+  /** Nothing of an uninstalled installation may still grant access. */
+  private Uni<Void> forget(UUID id) {
+    issuedTokens.evict(id);
+    return vault.wipe(id).flatMap(wiped -> stateRows.deleteByInstallation(id)).replaceWithVoid();
   }
 
   private Uni<InstallationView> withConsentUrl(Installation installation) {
     return states
         .issue(installation, urls.authority(installation))
         .map(issued -> InstallationView.of(installation, urls.consentUrl(installation, issued)));
-  }
-
-  private Uni<Installation> find(UUID id) {
-    return installations
-        .findById(id)
-        .onItem()
-        .ifNull()
-        .failWith(() -> ApiProblem.notFound("Installation " + id));
   }
 
   private void validate(CreateInstallationRequest request) {

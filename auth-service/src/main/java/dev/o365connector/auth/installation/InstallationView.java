@@ -1,6 +1,7 @@
 package dev.o365connector.auth.installation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.o365connector.auth.lifecycle.Installation;
 import dev.o365connector.contracts.Resource;
 import dev.o365connector.contracts.installation.InstallationStatus;
 import dev.o365connector.contracts.installation.InstallationType;

@@ -2,8 +2,8 @@ package dev.o365connector.auth.token;
 
 import dev.o365connector.auth.config.AuthConfig;
 import dev.o365connector.auth.error.ApiProblem;
-import dev.o365connector.auth.installation.Installation;
-import dev.o365connector.auth.installation.InstallationRepository;
+import dev.o365connector.auth.lifecycle.Installation;
+import dev.o365connector.auth.lifecycle.InstallationRepository;
 import dev.o365connector.auth.microsoft.EntraException;
 import dev.o365connector.contracts.installation.InstallationStatus;
 import dev.o365connector.contracts.token.InstallationAccess;

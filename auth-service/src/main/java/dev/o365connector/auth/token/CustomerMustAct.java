@@ -1,15 +1,11 @@
 package dev.o365connector.auth.token;
 
-import dev.o365connector.auth.installation.Installation;
-import dev.o365connector.auth.installation.InstallationOutbox;
-import dev.o365connector.auth.installation.InstallationRepository;
+import dev.o365connector.auth.lifecycle.Installation;
+import dev.o365connector.auth.lifecycle.InstallationTransitions;
 import dev.o365connector.auth.microsoft.EntraException;
 import dev.o365connector.auth.microsoft.EntraFailure;
-import dev.o365connector.contracts.installation.InstallationStatus;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,14 +23,10 @@ class CustomerMustAct {
       Set.of(
           EntraFailure.REAUTH_REQUIRED, EntraFailure.CONSENT_REQUIRED, EntraFailure.NOT_INSTALLED);
 
-  private final InstallationRepository installations;
-  private final InstallationOutbox outbox;
-  private final Clock clock;
+  private final InstallationTransitions transitions;
 
-  CustomerMustAct(InstallationRepository installations, InstallationOutbox outbox, Clock clock) {
-    this.installations = installations;
-    this.outbox = outbox;
-    this.clock = clock;
+  CustomerMustAct(InstallationTransitions transitions) {
+    this.transitions = transitions;
   }
 
   static boolean applies(EntraException e) {
@@ -43,21 +35,7 @@ class CustomerMustAct {
 
   /** Moves the installation to REAUTH_REQUIRED with the failure as reason; the installation. */
   Uni<Installation> record(UUID installationId, EntraException e) {
-    return Panache.withTransaction(
-            () ->
-                installations
-                    .findById(installationId)
-                    .flatMap(
-                        fresh -> {
-                          fresh.changeStatus(
-                              InstallationStatus.REAUTH_REQUIRED,
-                              e.kind() + " " + e.errorCodes() + ": " + e.error(),
-                              clock.instant());
-                          return installations
-                              .flush()
-                              .flatMap(x -> outbox.enqueue(fresh.toEvent()))
-                              .replaceWith(fresh);
-                        }))
-        .invoke(outbox::relaySoon);
+    return transitions.requireReauth(
+        installationId, e.kind() + " " + e.errorCodes() + ": " + e.error());
   }
 }

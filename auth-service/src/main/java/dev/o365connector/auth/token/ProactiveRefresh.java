@@ -1,9 +1,9 @@
 package dev.o365connector.auth.token;
 
 import dev.o365connector.auth.config.AuthConfig;
-import dev.o365connector.auth.installation.Installation;
-import dev.o365connector.auth.installation.InstallationRepository;
 import dev.o365connector.auth.lease.JobLease;
+import dev.o365connector.auth.lifecycle.Installation;
+import dev.o365connector.auth.lifecycle.InstallationRepository;
 import dev.o365connector.auth.microsoft.EntraException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;

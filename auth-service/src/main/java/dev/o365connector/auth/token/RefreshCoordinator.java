@@ -1,6 +1,6 @@
 package dev.o365connector.auth.token;
 
-import dev.o365connector.auth.installation.Installation;
+import dev.o365connector.auth.lifecycle.Installation;
 import dev.o365connector.auth.microsoft.EntraClient;
 import dev.o365connector.auth.microsoft.EntraTokens;
 import dev.o365connector.contracts.installation.InstallationType;
@@ -107,12 +107,10 @@ public class RefreshCoordinator {
                     .orElseThrow(() -> new IllegalStateException("no refresh token stored")));
     return response.map(
         tokens ->
-            new TokenSet(
-                tokens.accessToken(),
-                tokens.expiresAt(),
-                tokens.refreshToken(),
+            TokenSet.of(
+                tokens,
                 installation.type == InstallationType.APPLICATION
-                    ? List.copyOf(tokens.accessTokenClaims().roles())
+                    ? tokens.accessTokenClaims().roles()
                     : stored.map(TokenSet::grantedScopes).orElse(List.of())));
   }
 }

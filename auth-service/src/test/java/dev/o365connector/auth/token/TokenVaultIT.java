@@ -2,8 +2,8 @@ package dev.o365connector.auth.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.o365connector.auth.installation.Installation;
-import dev.o365connector.auth.installation.InstallationRepository;
+import dev.o365connector.auth.lifecycle.Installation;
+import dev.o365connector.auth.lifecycle.InstallationRepository;
 import dev.o365connector.contracts.installation.InstallationType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;

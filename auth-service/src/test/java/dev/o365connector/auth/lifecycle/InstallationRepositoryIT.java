@@ -1,4 +1,4 @@
-package dev.o365connector.auth.installation;
+package dev.o365connector.auth.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

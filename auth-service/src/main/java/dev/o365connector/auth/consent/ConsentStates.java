@@ -1,7 +1,7 @@
-package dev.o365connector.auth.callback;
+package dev.o365connector.auth.consent;
 
 import dev.o365connector.auth.config.AuthConfig;
-import dev.o365connector.auth.installation.Installation;
+import dev.o365connector.auth.lifecycle.Installation;
 import dev.o365connector.auth.token.TokenCipher;
 import dev.o365connector.contracts.installation.InstallationType;
 import io.smallrye.mutiny.Uni;

@@ -1,4 +1,4 @@
-package dev.o365connector.auth.installation;
+package dev.o365connector.auth.lifecycle;
 
 import dev.o365connector.auth.config.AuthConfig;
 import dev.o365connector.auth.lease.JobLease;

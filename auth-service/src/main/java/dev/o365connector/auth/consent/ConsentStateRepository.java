@@ -1,4 +1,4 @@
-package dev.o365connector.auth.callback;
+package dev.o365connector.auth.consent;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;

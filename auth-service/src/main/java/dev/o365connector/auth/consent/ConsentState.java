@@ -1,4 +1,4 @@
-package dev.o365connector.auth.callback;
+package dev.o365connector.auth.consent;
 
 import dev.o365connector.contracts.installation.InstallationType;
 import jakarta.persistence.Column;

@@ -1,4 +1,4 @@
-package dev.o365connector.auth.installation;
+package dev.o365connector.auth.lifecycle;
 
 import static dev.o365connector.auth.InstallationEvents.publishedUntil;
 import static dev.o365connector.auth.InstallationEvents.waiting;

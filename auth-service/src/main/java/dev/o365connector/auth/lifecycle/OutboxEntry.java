@@ -1,4 +1,4 @@
-package dev.o365connector.auth.installation;
+package dev.o365connector.auth.lifecycle;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

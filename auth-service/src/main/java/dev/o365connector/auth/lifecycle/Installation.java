@@ -1,4 +1,4 @@
-package dev.o365connector.auth.installation;
+package dev.o365connector.auth.lifecycle;
 
 import dev.o365connector.contracts.Resource;
 import dev.o365connector.contracts.installation.InstallationEvent;
@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** One customer installation: a DELEGATED user sign-in or an APPLICATION tenant consent. */
@@ -86,11 +87,24 @@ public class Installation {
         : Arrays.stream(resources.trim().split("\\s+")).map(Resource::fromValue).toList();
   }
 
-  /** Moves to {@code newStatus}, recording why (null clears the reason). */
-  public void changeStatus(InstallationStatus newStatus, String why, Instant now) {
+  /**
+   * Moves to {@code newStatus}, recording why (null clears the reason). Package-private: {@link
+   * InstallationTransitions} is the one place that changes a status, so none goes unannounced.
+   */
+  void changeStatus(InstallationStatus newStatus, String why, Instant now) {
     status = newStatus;
     reason = why == null ? null : why.substring(0, Math.min(why.length(), 1024));
     updatedAt = now;
+  }
+
+  /** What a finished consent granted and, for a DELEGATED sign-in, who signed in. */
+  void granted(Set<String> permissions, SignedInUser user) {
+    grantedPermissions = String.join(" ", permissions);
+    if (user != null) {
+      tenantId = user.tenantId();
+      userId = user.objectId();
+      username = user.username();
+    }
   }
 
   public List<String> grantedPermissionList() {
@@ -100,7 +114,7 @@ public class Installation {
   }
 
   /** The event that announces this installation's current status. */
-  public InstallationEvent toEvent() {
+  InstallationEvent toEvent() {
     return new InstallationEvent(
         id.toString(),
         accountId,

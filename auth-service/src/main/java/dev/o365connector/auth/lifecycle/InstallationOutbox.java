@@ -1,4 +1,4 @@
-package dev.o365connector.auth.installation;
+package dev.o365connector.auth.lifecycle;
 
 import dev.o365connector.contracts.installation.InstallationEvent;
 import dev.o365connector.contracts.validation.ContractSchema;
@@ -12,10 +12,11 @@ import java.util.UUID;
 /**
  * How a status change announces itself: {@link #enqueue} writes the event in the change's own
  * transaction, so it exists exactly when the change commits; {@link OutboxRelay} then sends it to
- * {@code o365.installations}. A Kafka outage delays events instead of failing the request.
+ * {@code o365.installations}. A Kafka outage delays events instead of failing the request. Only
+ * {@link InstallationTransitions} enqueues, which is why this is package-private.
  */
 @ApplicationScoped
-public class InstallationOutbox {
+class InstallationOutbox {
 
   private final OutboxEntryRepository entries;
   private final OutboxRelay relay;
@@ -35,7 +36,7 @@ public class InstallationOutbox {
    * of the status change it announces, after flushing the change: the installation's row lock then
    * orders its outbox rows as its changes commit.
    */
-  public Uni<Void> enqueue(InstallationEvent event) {
+  Uni<Void> enqueue(InstallationEvent event) {
     // A contract violation fails the Uni, and with it the transaction, rather than throwing.
     return Uni.createFrom().item(() -> entry(event)).flatMap(entries::persist).replaceWithVoid();
   }
@@ -44,7 +45,7 @@ public class InstallationOutbox {
    * Call once the transaction that enqueued has committed: the relay sends now rather than at its
    * next scheduled pass. Returns at once.
    */
-  public void relaySoon() {
+  void relaySoon() {
     relay.nudge();
   }
 
