@@ -17,13 +17,6 @@ import java.util.Objects;
 public record GraphRoute(
     String template, Resource resource, InstallationType type, boolean outlook) {
 
-  /**
-   * Requests Outlook lets an app have in flight per mailbox before it answers 429
-   * (MailboxConcurrency),
-   * https://learn.microsoft.com/graph/throttling-limits#outlook-service-limits.
-   */
-  public static final int OUTLOOK_MAILBOX_CONCURRENCY = 4;
-
   public GraphRoute {
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(resource, "resource");

@@ -7,15 +7,15 @@ import dev.o365connector.contracts.Resource;
 import dev.o365connector.contracts.installation.InstallationType;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Every Graph GET an installation may send, and the permission each needs: the graph-gateway's
- * allow-list, checked before any request reaches Graph, and the route table in its README.
+ * Every Graph GET an installation may send, and the permission each needs: the allow-list the
+ * graph-gateway checks before any request reaches Graph, and so the Graph reads its callers may ask
+ * for.
  *
  * <p>DELEGATED installations reach mailboxes, calendars and drives only under {@code /me}, because
  * delegated permissions only reach the signed-in user's own data; APPLICATION installations have no
@@ -25,9 +25,6 @@ public final class GraphRouteCatalogue {
 
   private static final String ME = "me";
   private static final String USER_ID = "userId";
-
-  /** A table cell with nothing to say: not allowed for that type, or no per-mailbox limit. */
-  private static final String NONE = "—";
 
   private static final List<GraphRoute> ROUTES = declareRoutes();
   private static final Map<InstallationType, List<RoutePattern>> PATTERNS = compile(ROUTES);
@@ -63,49 +60,10 @@ public final class GraphRouteCatalogue {
     return Optional.empty();
   }
 
-  /**
-   * The routes as a Markdown table, one row per template, in {@link #routes()} order; the same
-   * routes always give the same text, so a README can embed it and a test can compare the two.
-   */
-  public static String markdownTable() {
-    Map<String, Map<InstallationType, GraphRoute>> byTemplate = new LinkedHashMap<>();
-    for (GraphRoute route : ROUTES) {
-      byTemplate
-          .computeIfAbsent(route.template(), t -> new EnumMap<>(InstallationType.class))
-          .put(route.type(), route);
-    }
-    StringBuilder table =
-        new StringBuilder(
-            "| route template | resource | DELEGATED permission | APPLICATION permission"
-                + " | per-mailbox limit |\n|---|---|---|---|---|\n");
-    byTemplate.forEach(
-        (template, byType) -> {
-          GraphRoute route = byType.values().iterator().next();
-          table
-              .append("| `")
-              .append(template)
-              .append("` | ")
-              .append(route.resource().value())
-              .append(" | ")
-              .append(permissionCell(byType.get(DELEGATED)))
-              .append(" | ")
-              .append(permissionCell(byType.get(APPLICATION)))
-              .append(" | ")
-              .append(
-                  route.outlook() ? GraphRoute.OUTLOOK_MAILBOX_CONCURRENCY + " concurrent" : NONE)
-              .append(" |\n");
-        });
-    return table.toString();
-  }
-
   private static String owner(GraphRoute route, Map<String, String> parameters) {
     String template = route.template();
     boolean underMe = template.equals("/" + ME) || template.startsWith("/" + ME + "/");
     return underMe ? ME : parameters.get(USER_ID);
-  }
-
-  private static String permissionCell(GraphRoute route) {
-    return route == null ? NONE : route.permission();
   }
 
   private static List<GraphRoute> declareRoutes() {

@@ -71,8 +71,15 @@ public interface GatewayConfig {
   /** Per-mailbox admission. */
   interface Mailbox {
 
+    /**
+     * Requests Outlook lets an app have in flight per mailbox before it answers 429
+     * (MailboxConcurrency),
+     * https://learn.microsoft.com/graph/throttling-limits#outlook-service-limits.
+     */
+    int OUTLOOK_MAILBOX_CONCURRENCY = 4;
+
     /** Requests in flight to Graph per mailbox (Outlook allows 4 per app and mailbox). */
-    @WithDefault("4")
+    @WithDefault("" + OUTLOOK_MAILBOX_CONCURRENCY)
     int concurrency();
 
     /** Requests allowed to wait per mailbox; beyond that, 503 with Retry-After. */

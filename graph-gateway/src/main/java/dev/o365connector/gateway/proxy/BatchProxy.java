@@ -4,12 +4,12 @@ import dev.o365connector.contracts.token.InstallationAccess;
 import dev.o365connector.gateway.error.GatewayProblem;
 import dev.o365connector.gateway.error.Problems;
 import dev.o365connector.gateway.linkrewrite.GraphLinks;
+import dev.o365connector.gateway.pathsafety.GraphPath;
 import dev.o365connector.gateway.permission.RequestPermission;
 import dev.o365connector.gateway.token.InstallationTokens;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,14 +46,13 @@ public class BatchProxy {
   Uni<BatchAnswer> handle(GraphExchange exchange, Buffer body, GraphLinks links) {
     List<JsonObject> requests = BatchRequests.parse(body);
     return tokens
-        .current(exchange.path.installationId())
+        .current(exchange.installationId())
         .flatMap(
             access -> {
-              exchange.access = access;
               Map<String, JsonObject> denied = new LinkedHashMap<>();
               JsonArray allowed = new JsonArray();
               for (JsonObject request : requests) {
-                JsonObject refusal = check(exchange.path.installationId(), request, access, denied);
+                JsonObject refusal = check(exchange.installationId(), request, access, denied);
                 if (refusal != null) {
                   denied.put(request.getString("id"), refusal);
                 } else {
@@ -69,7 +68,7 @@ public class BatchProxy {
               }
               Buffer upstreamBody = new JsonObject().put("requests", allowed).toBuffer();
               return proxy
-                  .attempt(exchange, HttpMethod.POST, "/$batch", upstreamBody)
+                  .forwardBatch(exchange, access, upstreamBody)
                   .flatMap(response -> answer(response, requests, denied, links));
             });
   }

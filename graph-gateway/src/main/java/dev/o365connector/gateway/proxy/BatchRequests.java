@@ -21,7 +21,7 @@ final class BatchRequests {
 
   private BatchRequests() {}
 
-  /** The request body, refused (413) beyond {@link BatchProxy#MAX_BODY_BYTES} as it arrives. */
+  /** The request body, refused (413) beyond {@link #MAX_BODY_BYTES} as it arrives. */
   static Future<Buffer> read(HttpServerRequest request) {
     Promise<Buffer> body = Promise.promise();
     Buffer received = Buffer.buffer();

@@ -1,11 +1,13 @@
 package dev.o365connector.gateway.proxy;
 
+import dev.o365connector.contracts.token.InstallationAccess;
 import dev.o365connector.gateway.config.GatewayConfig;
 import dev.o365connector.gateway.error.GatewayProblem;
 import dev.o365connector.gateway.permission.RequestPermission;
 import dev.o365connector.gateway.throttle.MailboxGovernor;
 import dev.o365connector.gateway.throttle.ThrottleBackoff;
 import dev.o365connector.gateway.token.InstallationTokens;
+import dev.o365connector.gateway.upstream.UpstreamClient;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -64,32 +66,36 @@ public class GraphProxy {
 
   /** Checks the request against the installation's grants; then the first attempt. */
   Uni<HttpClientResponse> forward(GraphExchange exchange) {
-    RequestPermission.requireKnownRoute(
-        exchange.ctx.request().method().name(), exchange.path.path());
+    String method = exchange.request().method().name();
+    RequestPermission.requireKnownRoute(method, exchange.path().path());
     return tokens
-        .current(exchange.path.installationId())
+        .current(exchange.installationId())
         .flatMap(
             access -> {
-              exchange.access = access;
-              exchange.match =
-                  RequestPermission.check(
-                      exchange.ctx.request().method().name(), exchange.path.path(), access);
-              return attempt(exchange, HttpMethod.GET, exchange.path.pathAndQuery(), null);
+              exchange.admitted(
+                  access, RequestPermission.check(method, exchange.path().path(), access));
+              return attempt(exchange, HttpMethod.GET, exchange.path().pathAndQuery(), null);
             });
   }
 
   /**
-   * One attempt of {@code method pathAndQuery} for {@code exchange}, and the retries it earns. Also
-   * used by {@code $batch}, whose permission checks happen per inner request.
+   * Sends the allowed inner requests of a {@code $batch} (each already checked against {@code
+   * access}) to Graph as one batch, with the same retries as a single request.
    */
-  Uni<HttpClientResponse> attempt(
+  Uni<HttpClientResponse> forwardBatch(
+      GraphExchange exchange, InstallationAccess access, Buffer allowed) {
+    exchange.admitted(access, null);
+    return attempt(exchange, HttpMethod.POST, "/$batch", allowed);
+  }
+
+  /** One attempt of {@code method pathAndQuery} for {@code exchange}, and the retries it earns. */
+  private Uni<HttpClientResponse> attempt(
       GraphExchange exchange, HttpMethod method, String pathAndQuery, Buffer body) {
     Duration quiet = backoff.remaining(exchange.throttleScope());
     if (quiet.compareTo(Duration.ZERO) > 0) {
-      if (exchange.waited.plus(quiet).compareTo(retry.maxTotalWait()) > 0) {
+      if (!exchange.reserveWait(quiet, retry.maxTotalWait())) {
         return Uni.createFrom().failure(throttledHere(quiet));
       }
-      exchange.waited = exchange.waited.plus(quiet);
       return sleep(quiet).flatMap(x -> attempt(exchange, method, pathAndQuery, body));
     }
     String mailbox = exchange.mailbox();
@@ -98,12 +104,10 @@ public class GraphProxy {
     // Graph is called from the request's own context, whatever released the slot or fetched the
     // token: its traceparent and log lines are this request's.
     return exchange
-        .request
         .resume(slot)
         .flatMap(
             permit -> {
-              exchange.permit = permit;
-              exchange.attempts++;
+              exchange.attemptStarted(permit);
               long sent = System.nanoTime();
               return upstream
                   .send(method, pathAndQuery, headers(exchange), body)
@@ -111,9 +115,9 @@ public class GraphProxy {
                   .invoke(e -> exchange.releasePermit())
                   .flatMap(
                       response -> {
-                        long took = System.nanoTime() - sent;
-                        exchange.upstreamNanos += took;
-                        metrics.upstream(exchange.routeTag(), Duration.ofNanos(took));
+                        Duration took = Duration.ofNanos(System.nanoTime() - sent);
+                        exchange.graphAnswered(took);
+                        metrics.upstream(exchange.routeTag(), took);
                         return afterResponse(exchange, method, pathAndQuery, body, response);
                       });
             });
@@ -126,34 +130,32 @@ public class GraphProxy {
       Buffer body,
       HttpClientResponse response) {
     int status = response.statusCode();
-    if (status == 401 && !exchange.refreshed) {
-      exchange.refreshed = true;
+    if (status == 401 && exchange.claimTokenRenewal()) {
       LOG.infof(
           "Graph rejected the token of installation %s (client-request-id %s); refreshing once",
-          exchange.path.installationId(), exchange.clientRequestId);
+          exchange.installationId(), exchange.clientRequestId());
       return discard(exchange, response)
-          .flatMap(x -> tokens.replace(exchange.path.installationId(), exchange.access))
+          .flatMap(x -> tokens.replace(exchange.installationId(), exchange.access()))
           .flatMap(
               access -> {
-                exchange.access = access;
+                exchange.tokenRenewed(access);
                 return attempt(exchange, method, pathAndQuery, body);
               });
     }
-    if (!RetryDelays.RETRYABLE.contains(status) || exchange.attempts >= retry.maxAttempts()) {
+    if (!RetryDelays.RETRYABLE.contains(status) || exchange.attempts() >= retry.maxAttempts()) {
       return Uni.createFrom().item(response);
     }
     String retryAfter = response.getHeader("Retry-After");
-    Duration wait = delays.after(exchange.attempts, retryAfter);
+    Duration wait = delays.after(exchange.attempts(), retryAfter);
     if (status == 429) {
       backoff.throttled(exchange.throttleScope(), wait);
     }
-    if (exchange.waited.plus(wait).compareTo(retry.maxTotalWait()) > 0) {
+    if (!exchange.reserveWait(wait, retry.maxTotalWait())) {
       return Uni.createFrom().item(response); // budget spent: the caller gets Graph's answer
     }
-    exchange.waited = exchange.waited.plus(wait);
     LOG.infof(
         "Graph answered %d for installation %s (client-request-id %s); retrying in %d ms",
-        status, exchange.path.installationId(), exchange.clientRequestId, wait.toMillis());
+        status, exchange.installationId(), exchange.clientRequestId(), wait.toMillis());
     metrics.request(exchange.routeTag(), status, "retried");
     return discard(exchange, response)
         .flatMap(x -> sleep(wait))
@@ -162,15 +164,15 @@ public class GraphProxy {
 
   private MultiMap headers(GraphExchange exchange) {
     MultiMap headers = MultiMap.caseInsensitiveMultiMap();
-    MultiMap incoming = exchange.ctx.request().headers();
+    MultiMap incoming = exchange.request().headers();
     for (String name : FORWARDED) {
       List<String> values = incoming.getAll(name);
       if (!values.isEmpty()) {
         headers.add(name, values);
       }
     }
-    headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + exchange.access.accessToken());
-    headers.set("client-request-id", exchange.clientRequestId);
+    headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + exchange.access().accessToken());
+    headers.set("client-request-id", exchange.clientRequestId());
     return headers;
   }
 

@@ -34,6 +34,28 @@ public class ProxyMetrics {
             .register(registry);
   }
 
+  /** A caller request answered with Graph's {@code status} (after any retries). */
+  public void answered(String route, int status) {
+    String outcome;
+    if (status == 429 || status == 503 || status == 504) {
+      outcome = "throttled";
+    } else {
+      outcome = status >= 500 ? "failed" : "allowed";
+    }
+    request(route, status, outcome);
+  }
+
+  /** A caller request the gateway answered itself, refusing it or failing to reach Graph. */
+  public void refused(String route, int status) {
+    String outcome;
+    if (status == 429 || status == 503) {
+      outcome = "throttled";
+    } else {
+      outcome = status >= 500 ? "failed" : "denied";
+    }
+    request(route, status, outcome);
+  }
+
   public void request(String route, int status, String outcome) {
     // Looked up once per combination: building tags for every request costs throughput.
     requests

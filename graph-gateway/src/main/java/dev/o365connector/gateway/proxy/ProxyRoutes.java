@@ -1,15 +1,19 @@
 package dev.o365connector.gateway.proxy;
 
+import dev.o365connector.gateway.authorization.Caller;
 import dev.o365connector.gateway.config.GatewayConfig;
 import dev.o365connector.gateway.error.GatewayProblem;
 import dev.o365connector.gateway.error.Problems;
 import dev.o365connector.gateway.linkrewrite.GraphLinks;
+import dev.o365connector.gateway.pathsafety.GraphPath;
+import dev.o365connector.gateway.upstream.UpstreamClient;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,7 +60,7 @@ public class ProxyRoutes {
       ctx.next();
       return;
     }
-    String clientRequestId = Caller.clientRequestId(request.getHeader("client-request-id"));
+    String clientRequestId = ClientRequestId.of(request.getHeader("client-request-id"));
     RequestContext served = RequestContext.current();
     // Read a POST body from the start: the identity may take a moment, the bytes must not be lost.
     Future<Buffer> body = request.method() == HttpMethod.POST ? BatchRequests.read(request) : null;
@@ -71,17 +75,22 @@ public class ProxyRoutes {
                 GraphPath path = GraphPath.parse(request.path(), request.query());
                 served.log("installationId", path.installationId());
                 GraphExchange exchange = new GraphExchange(ctx, path, clientRequestId, served);
-                if (isBatch(request, path)) {
+                if (exchange.isBatch()) {
                   batch(exchange, body, links(ctx, path));
                 } else {
                   forward(exchange, links(ctx, path));
                 }
               } catch (GatewayProblem problem) {
-                deny(ctx, problem, ProxyMetrics.UNMATCHED, clientRequestId);
+                deny(request, ctx.response(), problem, ProxyMetrics.UNMATCHED, clientRequestId);
               }
             },
             failure ->
-                deny(ctx, Caller.unauthenticated(), ProxyMetrics.UNMATCHED, clientRequestId));
+                deny(
+                    request,
+                    ctx.response(),
+                    Caller.unauthenticated(),
+                    ProxyMetrics.UNMATCHED,
+                    clientRequestId));
   }
 
   private void forward(GraphExchange exchange, GraphLinks links) {
@@ -91,30 +100,26 @@ public class ProxyRoutes {
         .with(
             response -> {
               int status = response.statusCode();
-              metrics.request(exchange.routeTag(), status, outcome(status));
+              metrics.answered(exchange.routeTag(), status);
               metrics.added(exchange.added());
               LOG.debugf(
                   "GET %s for installation %s -> %d (client-request-id %s, %d attempt(s))",
                   exchange.routeTag(),
-                  exchange.path.installationId(),
+                  exchange.installationId(),
                   status,
-                  exchange.clientRequestId,
-                  exchange.attempts);
+                  exchange.clientRequestId(),
+                  exchange.attempts());
               ResponseRelay.relay(
                   response,
-                  exchange.ctx.response(),
+                  exchange.response(),
                   links,
-                  exchange.clientRequestId,
+                  exchange.clientRequestId(),
                   exchange::releasePermit);
             },
-            failure -> {
-              exchange.releasePermit();
-              deny(exchange.ctx, asProblem(failure), exchange.routeTag(), exchange.clientRequestId);
-            });
+            failure -> refuse(exchange, failure));
   }
 
   private void batch(GraphExchange exchange, Future<Buffer> body, GraphLinks links) {
-    exchange.batch = true;
     Uni.createFrom()
         .completionStage(body::toCompletionStage)
         .flatMap(buffer -> batch.handle(exchange, buffer, links))
@@ -123,44 +128,55 @@ public class ProxyRoutes {
             answer -> {
               if (answer.passThrough() != null) {
                 int status = answer.passThrough().statusCode();
-                metrics.request(exchange.routeTag(), status, outcome(status));
+                metrics.answered(exchange.routeTag(), status);
                 ResponseRelay.relay(
                     answer.passThrough(),
-                    exchange.ctx.response(),
+                    exchange.response(),
                     links,
-                    exchange.clientRequestId,
+                    exchange.clientRequestId(),
                     exchange::releasePermit);
                 return;
               }
               exchange.releasePermit();
-              metrics.request(exchange.routeTag(), 200, "allowed");
+              metrics.answered(exchange.routeTag(), 200);
               exchange
-                  .ctx
                   .response()
                   .putHeader("Content-Type", "application/json")
-                  .putHeader("client-request-id", exchange.clientRequestId)
+                  .putHeader("client-request-id", exchange.clientRequestId())
                   .end(answer.json().toBuffer());
             },
-            failure -> {
-              exchange.releasePermit();
-              deny(exchange.ctx, asProblem(failure), exchange.routeTag(), exchange.clientRequestId);
-            });
+            failure -> refuse(exchange, failure));
   }
 
-  private void deny(RoutingContext ctx, GatewayProblem problem, String route, String requestId) {
-    metrics.request(route, problem.status(), problemOutcome(problem.status()));
+  private void refuse(GraphExchange exchange, Throwable failure) {
+    exchange.releasePermit();
+    deny(
+        exchange.request(),
+        exchange.response(),
+        asProblem(failure),
+        exchange.routeTag(),
+        exchange.clientRequestId());
+  }
+
+  private void deny(
+      HttpServerRequest request,
+      HttpServerResponse response,
+      GatewayProblem problem,
+      String route,
+      String requestId) {
+    metrics.refused(route, problem.status());
     LOG.infof(
         "Refused %s %s: %d %s (client-request-id %s)",
-        ctx.request().method(), route, problem.status(), problem.slug(), requestId);
+        request.method(), route, problem.status(), problem.slug(), requestId);
     Object retryAfter = problem.extensions().get("retryAfterSeconds");
     if (retryAfter != null) {
-      ctx.response().putHeader("Retry-After", retryAfter.toString());
+      response.putHeader("Retry-After", retryAfter.toString());
     }
     if (problem.status() == 401) {
-      ctx.response().putHeader("WWW-Authenticate", "Bearer");
+      response.putHeader("WWW-Authenticate", "Bearer");
     }
-    ctx.response().putHeader("client-request-id", requestId);
-    Problems.write(ctx.response(), problem);
+    response.putHeader("client-request-id", requestId);
+    Problems.write(response, problem);
   }
 
   private GraphLinks links(RoutingContext ctx, GraphPath path) {
@@ -172,10 +188,6 @@ public class ProxyRoutes {
     return GraphLinks.of(upstream.baseUrl(), publicBase, path.installationId());
   }
 
-  private static boolean isBatch(HttpServerRequest request, GraphPath path) {
-    return request.method() == HttpMethod.POST && path.path().equals("/$batch");
-  }
-
   static GatewayProblem asProblem(Throwable failure) {
     if (failure instanceof GatewayProblem problem) {
       return problem;
@@ -183,19 +195,5 @@ public class ProxyRoutes {
     LOG.warnf("Graph request failed: %s", failure.toString());
     return new GatewayProblem(
         502, "graph-unavailable", "Graph could not be reached", failure.getClass().getSimpleName());
-  }
-
-  private static String problemOutcome(int status) {
-    if (status == 429 || status == 503) {
-      return "throttled";
-    }
-    return status >= 500 ? "failed" : "denied";
-  }
-
-  private static String outcome(int status) {
-    if (status == 429 || status == 503 || status == 504) {
-      return "throttled";
-    }
-    return status >= 500 ? "failed" : "allowed";
   }
 }

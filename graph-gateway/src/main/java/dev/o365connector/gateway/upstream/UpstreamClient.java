@@ -1,4 +1,4 @@
-package dev.o365connector.gateway.proxy;
+package dev.o365connector.gateway.upstream;
 
 import dev.o365connector.gateway.config.GatewayConfig;
 import io.smallrye.mutiny.Uni;

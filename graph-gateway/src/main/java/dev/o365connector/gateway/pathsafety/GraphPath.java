@@ -1,4 +1,4 @@
-package dev.o365connector.gateway.proxy;
+package dev.o365connector.gateway.pathsafety;
 
 import dev.o365connector.gateway.error.GatewayProblem;
 import java.net.URLDecoder;

@@ -1,4 +1,4 @@
-package dev.o365connector.gateway.proxy;
+package dev.o365connector.gateway.pathsafety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

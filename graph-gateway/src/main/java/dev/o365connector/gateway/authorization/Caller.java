@@ -1,22 +1,24 @@
-package dev.o365connector.gateway.proxy;
+package dev.o365connector.gateway.authorization;
 
 import dev.o365connector.gateway.error.GatewayProblem;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
-import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Who calls the gateway: a platform identity holding {@code graph.read}, and its request id. */
-final class Caller {
+/**
+ * Who may call the gateway: a platform identity (the caller's bearer token, as quarkus-oidc
+ * verified it) holding {@code graph.read}. Checked before anything else looks at the request.
+ */
+public final class Caller {
 
   static final String ROLE = "graph.read";
 
   private Caller() {}
 
   /** The caller's identity as quarkus-oidc established it for this request. */
-  static Uni<SecurityIdentity> identity(RoutingContext ctx) {
+  public static Uni<SecurityIdentity> identity(RoutingContext ctx) {
     Uni<SecurityIdentity> deferred = ctx.get(QuarkusHttpUser.DEFERRED_IDENTITY_KEY);
     if (deferred != null) {
       return deferred;
@@ -27,7 +29,7 @@ final class Caller {
   }
 
   /** Refuses anonymous callers (401) and callers without the role (403). */
-  static void authorize(SecurityIdentity identity) {
+  public static void authorize(SecurityIdentity identity) {
     if (identity == null || identity.isAnonymous()) {
       throw unauthenticated();
     }
@@ -37,7 +39,7 @@ final class Caller {
     }
   }
 
-  static GatewayProblem unauthenticated() {
+  public static GatewayProblem unauthenticated() {
     return new GatewayProblem(
         401, "unauthenticated", "Unauthenticated", "A valid platform bearer token is required");
   }
@@ -46,7 +48,7 @@ final class Caller {
    * The calling client as its token names it ({@code azp}, else {@code client_id} or {@code
    * appid}), for logs; null when the token names none.
    */
-  static String clientId(SecurityIdentity identity) {
+  public static String clientId(SecurityIdentity identity) {
     if (identity == null || !(identity.getPrincipal() instanceof JsonWebToken token)) {
       return null;
     }
@@ -57,13 +59,5 @@ final class Caller {
       }
     }
     return null;
-  }
-
-  /** The caller's {@code client-request-id} when it is a plain id, else a fresh one. */
-  static String clientRequestId(String given) {
-    if (given != null && given.length() <= 64 && given.matches("[A-Za-z0-9-]+")) {
-      return given;
-    }
-    return UUID.randomUUID().toString();
   }
 }
