@@ -7,7 +7,7 @@ import dev.o365connector.deploy.ComposeFile.ComposeService;
 import dev.o365connector.deploy.ContainerEnvironment.Literal;
 import dev.o365connector.deploy.ContainerEnvironment.SecretKey;
 import dev.o365connector.deploy.ContainerEnvironment.Source;
-import dev.o365connector.devstack.services.ServiceProperties;
+import dev.o365connector.recipe.ServiceProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.HashMap;
