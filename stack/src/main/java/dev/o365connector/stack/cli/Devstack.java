@@ -27,14 +27,19 @@ public final class Devstack {
 
   /**
    * The test infrastructure's announcements ("PostgreSQL = external ...") describe how a test JVM
-   * found its servers, which is not news here. Held so the level sticks.
+   * found its servers, and the Kafka clients' configuration dumps are not news either: only
+   * warnings; the Kafka clients' warnings while a broker starts (no connection yet) are expected,
+   * so only their errors. Held so the levels stick.
    */
-  private static final Logger QUIET = Logger.getLogger("dev.o365connector.stack");
+  private static final Logger QUIET = Logger.getLogger("");
+
+  private static final Logger KAFKA_CLIENTS = Logger.getLogger("org.apache.kafka");
 
   private Devstack() {}
 
   public static void main(String[] args) {
     QUIET.setLevel(Level.WARNING);
+    KAFKA_CLIENTS.setLevel(Level.SEVERE);
     Path repository = Path.of(System.getProperty("devstack.repository", ".")).toAbsolutePath();
     Stack stack = new Stack(repository, StackHome.configured(repository), Stack.configuredPorts());
     String command = args.length == 0 ? "status" : args[0];

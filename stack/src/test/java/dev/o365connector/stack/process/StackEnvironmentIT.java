@@ -1,15 +1,19 @@
 package dev.o365connector.stack.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.o365connector.recipe.ServiceProperties;
+import dev.o365connector.stack.infrastructure.Infrastructure;
 import dev.o365connector.stack.simulator.SimulatorServer;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 class StackEnvironmentIT {
 
   private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+
+  /** The key id of the keyset auth-service's own tests and docker-compose.yml use. */
+  private static final String TEST_FIXTURE_KEYSET_ID = "2743068641";
 
   @TempDir Path home;
 
@@ -49,6 +56,29 @@ class StackEnvironmentIT {
     assertThat(environment.serviceEnvironment(StackPart.SYNC_WORKER))
         .containsEntry("O365_GATEWAY_URL", stack.url(StackPart.GRAPH_GATEWAY))
         .containsEntry("DB_NAME", "o365_sync");
+  }
+
+  @Test
+  void theStackHasATokenKeysetOfItsOwnKeptWithItsData() throws Exception {
+    assumeFalse(
+        Infrastructure.setting("O365_TOKEN_KEYSET").isPresent(), "O365_TOKEN_KEYSET names one");
+    Stack stack = stack(StackPart.AUTH_SERVICE.defaultPort());
+    String keyset =
+        StackEnvironment.read(stack)
+            .serviceEnvironment(StackPart.AUTH_SERVICE)
+            .get("O365_TOKEN_KEYSET");
+
+    assertThat(keyset).contains("AesGcmKey").doesNotContain(TEST_FIXTURE_KEYSET_ID);
+    // The tokens auth-service stores outlive a restart: so does the keyset that encrypts them.
+    assertThat(
+            StackEnvironment.read(stack)
+                .serviceEnvironment(StackPart.AUTH_SERVICE)
+                .get("O365_TOKEN_KEYSET"))
+        .isEqualTo(keyset);
+    Path file = stack.home().data(StackPart.AUTH_SERVICE).resolve("token-keyset.json");
+    assertThat(file).hasContent(keyset);
+    assertThat(Files.getPosixFilePermissions(file))
+        .isEqualTo(PosixFilePermissions.fromString("rw-------"));
   }
 
   @Test
