@@ -83,7 +83,9 @@ public final class Devstack {
     System.out.println(
         "Environment for scripts and tools: "
             + stack.home().envFile()
-            + " (set -a; source .devstack/env), or ./devstack env");
+            + " (set -a; source "
+            + stack.home().envFile()
+            + "; set +a), or ./devstack env");
     System.out.println(
         environment.microsoft()
             ? "Microsoft 365: the services use the Entra app O365_CLIENT_ID; the simulator only"
