@@ -1,24 +1,26 @@
 #!/usr/bin/env bash
 # Starts each service from its packaged fast-jar (with the graph-simulator as Microsoft 365 and
-# platform identity provider), lets them idle, and prints start-up time and resident memory.
-# Kafka and PostgreSQL: see bench/lib/stack.sh.
-# Usage: bench/idle-rss.sh [idle-seconds] [JVM options...]     (after ./mvnw -B install -DskipTests)
+# platform identity provider, Kafka and PostgreSQL: a stack of its own, ./devstack up with
+# DEVSTACK_HOME in a new directory), lets them idle, and prints start-up time and resident memory.
+# The services and the simulator run on the JVM's defaults, or the options given.
+# Usage: bench/idle-rss.sh [idle-seconds] [JVM options...]     (./devstack builds what is missing)
+set -euo pipefail
 cd "$(dirname "$0")/.."
-# shellcheck source=bench/lib/stack.sh
-source bench/lib/stack.sh
 idle=${1:-60}
 shift || true
+DEVSTACK_HOME=$(mktemp -d)
+export DEVSTACK_HOME
+trap './devstack down > /dev/null' EXIT
 
-start_infrastructure
-start_simulator
-start_auth "$@"
-start_gateway "$@"
-start_sync "$@"
-declare -A pid_of=([auth-service]=$auth_pid [graph-gateway]=$gateway_pid [sync-worker]=$sync_pid)
-for port in 8081 8082 8083; do wait_for "localhost:$port/q/health/ready"; done
+./devstack up --java-options graph-simulator= --java-options auth-service="$*" \
+  --java-options graph-gateway="$*" --java-options sync-worker="$*" >&2
+set -a
+# shellcheck disable=SC1090
+source <(./devstack env)
+set +a
 sleep "$idle"
 echo "service,started_in,rss_mib_after_${idle}s_idle"
 for service in auth-service graph-gateway sync-worker; do
-  started=$(grep -o 'started in [0-9.]*s' "$logs/$service.log" | head -1 | cut -d' ' -f3)
-  echo "$service,$started,$(( $(ps -o rss= -p "${pid_of[$service]}") / 1024 ))"
+  started=$(grep -o 'started in [0-9.]*s' "$DEVSTACK_LOGS/$service.log" | head -1 | cut -d' ' -f3)
+  echo "$service,$started,$(( $(ps -o rss= -p "$(./devstack pid "$service")") / 1024 ))"
 done

@@ -3,7 +3,9 @@
 # >= 10,000 items/s, next to the same-record-size kafka-producer-perf-test ceiling measured in the
 # same run; an INCREMENTAL sync with no changes costs one Graph request per scope).
 # Starts Kafka, PostgreSQL, the graph-simulator, auth-service, graph-gateway and sync-worker as
-# production runs them (separate processes, packaged jars, one machine; the worker with 1,000-item
+# production runs them (a stack of its own: ./devstack up with DEVSTACK_HOME in a new directory;
+# separate processes, packaged jars, one machine; the services and the simulator on the JVM's
+# defaults; the worker with 1,000-item
 # pages and no initial sync of its own), seeds a tenant "bench" with USERS users and ITEMS items of
 # RESOURCE each, installs it (APPLICATION, real consent flow) and, as the platform would, sends
 # SyncRequests to o365.sync.requests and reads o365.sync.status (bench/kafka-tools: SyncRun):
@@ -23,13 +25,11 @@
 # then prints a block for docs/benchmarks.md. Everything it starts is stopped on exit.
 # Usage: bench/sync.sh [resource=mail] [users=100] [items=1000]     (resource: mail, files or users;
 #        for users, ITEMS is ignored and the items are the users)
-# Needs the packaged services: ./mvnw -B install -DskipTests (install: devstack and the key-set
-# generator run from the local Maven repository). SERVICE_JVM_OPTS: options for the three services'
+# ./devstack builds what is missing first. SERVICE_JVM_OPTS: options for the three services'
 # JVMs; SYNC_JVM_OPTS: more for the sync-worker's alone (e.g. -XX:StartFlightRecording=...); CEILING_PROPS: producer settings of the ceiling runs, ';'-separated; QUIET_WAIT: seconds to
 # wait, before each timed step, for other processes on the machine to calm down (default 600).
+set -euo pipefail
 cd "$(dirname "$0")/.."
-# shellcheck source=bench/lib/stack.sh
-source bench/lib/stack.sh
 resource=${1:-mail}
 users=${2:-100}
 items=${3:-1000}
@@ -39,66 +39,56 @@ case $resource in
   users) seed_items="" ;;
   *) echo "resource must be mail, files or users" >&2; exit 2 ;;
 esac
-read -r -a jvm_opts <<< "${SERVICE_JVM_OPTS:-}"
-
-# The packaged services, not older than their sources.
-for module in auth-service graph-gateway sync-worker graph-simulator; do
-  jar=$module/target/quarkus-app/quarkus-run.jar
-  if [ "$module" = graph-simulator ]; then
-    jars=(graph-simulator/target/graph-simulator-*-SNAPSHOT.jar)
-    jar=${jars[0]}
-  fi
-  if [ ! -f "$jar" ]; then
-    echo "no packaged $module: run ./mvnw -B install -DskipTests first" >&2
-    exit 1
-  fi
-  if [ -n "$(find "$module/src/main" -newer "$jar" -type f | head -1)" ]; then
-    echo "warning: $module has sources newer than $jar; ./mvnw -B install -DskipTests to rebuild" >&2
-  fi
-done
+DEVSTACK_HOME=$(mktemp -d)
+export DEVSTACK_HOME
+logs=$DEVSTACK_HOME/bench
+mkdir -p "$logs"
+trap './devstack down > /dev/null' EXIT
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
 # Kafka's own tools at the broker's version, and the bench's SyncRun.
 ./mvnw -q -B -f bench/kafka-tools/pom.xml compile dependency:build-classpath \
   -Dmdep.outputFile="$logs/kafka-tools.classpath"
 tools_cp="bench/kafka-tools/target/classes:$(cat "$logs/kafka-tools.classpath")"
 
-# Fixed ports: wait (up to 15 minutes) while another run on this machine holds them.
+# Fixed ports (the stack's defaults): wait (up to 15 minutes) while another run on this machine
+# holds them.
+ports="8081 8082 8083 8089 9092 9093 5433"
+filter=$(printf 'sport = :%s or ' $ports)
 for attempt in $(seq 90); do
-  busy=$(ss -Hltn '( sport = :8081 or sport = :8082 or sport = :8083 or sport = :8089 )')
+  busy=$(ss -Hltn "( ${filter% or } )")
   [ -z "$busy" ] && break
-  [ "$attempt" = 90 ] && { echo "ports 8081-8083/8089 still busy:" >&2; echo "$busy" >&2; exit 1; }
-  [ "$attempt" = 1 ] && echo "waiting for ports 8081-8083/8089 to be free..." >&2
+  [ "$attempt" = 90 ] && { echo "ports $ports still busy:" >&2; echo "$busy" >&2; exit 1; }
+  [ "$attempt" = 1 ] && echo "waiting for ports $ports to be free..." >&2
   sleep 10
 done
 
-start_infrastructure
-start_simulator
+./devstack up kafka postgres graph-simulator --java-options graph-simulator= >&2
+set -a
+# shellcheck disable=SC1090
+source <(./devstack env)
+set +a
 seeded=$(date +%s.%N)
 tenant=$(curl -fs -H 'Content-Type: application/json' \
   -d "{\"name\":\"bench\",\"users\":$users,\"usersWithoutMailbox\":0,\"usersWithoutDrive\":0${seed_items:+,$seed_items}}" \
-  "$SIMULATOR/_sim/tenants" | json 'd["id"]')
+  "$O365_SIMULATOR_URL/_sim/tenants" | json 'd["id"]')
 echo "seeded tenant bench ($users users, resource $resource) in $(awk "BEGIN {printf \"%.1f\", $(date +%s.%N) - $seeded}") s" >&2
-start_auth "${jvm_opts[@]}"
-wait_for http://localhost:8081/q/health/ready
-start_gateway "${jvm_opts[@]}"
-wait_for http://localhost:8082/q/health/ready
-# One big page per Graph request (the simulator's cap), and only the runs this script asks for.
-read -r -a sync_jvm_opts <<< "${SYNC_JVM_OPTS:-}"
-O365_SYNC_PAGE_SIZE=1000 O365_SYNC_INITIAL_SYNC=false start_sync "${jvm_opts[@]}" "${sync_jvm_opts[@]}"
-wait_for http://localhost:8083/q/health/ready
-
-installation=$(install_application "$tenant")
-operator=$(platform_token platform-dev)
-for _ in $(seq 60); do
-  state=$(curl -s -H "Authorization: Bearer $operator" \
-    "http://localhost:8083/installations/$installation/sync-state" | json 'd.get("installationStatus")' 2> /dev/null || true)
-  [ "$state" = ACTIVE ] && break
-  sleep 1
+./devstack up graph-gateway --java-options auth-service="${SERVICE_JVM_OPTS:-}" \
+  --java-options graph-gateway="${SERVICE_JVM_OPTS:-}" >&2
+# One big page per Graph request (the simulator's cap), and only the runs this script asks for;
+# the worker inherits these from ./devstack's environment.
+O365_SYNC_PAGE_SIZE=1000 O365_SYNC_INITIAL_SYNC=false ./devstack up sync-worker \
+  --java-options sync-worker="${SERVICE_JVM_OPTS:-} ${SYNC_JVM_OPTS:-}" >&2
+declare -A pid_of
+for part in kafka postgres graph-simulator auth-service graph-gateway sync-worker; do
+  pid_of[$part]=$(./devstack pid "$part")
 done
-[ "$state" = ACTIVE ] || { echo "sync-worker never saw installation $installation ACTIVE; logs in $logs" >&2; exit 1; }
+
+# An APPLICATION installation through the consent flow, once the worker has it as ACTIVE.
+installation=$(./devstack install "$tenant")
 
 # Ground truth: objects the FULL run must publish, and the delta scopes.
-curl -fs "$SIMULATOR/_sim/tenants/$tenant/truth?resource=$resource" > "$logs/truth.json"
+curl -fs "$O365_SIMULATOR_URL/_sim/tenants/$tenant/truth?resource=$resource" > "$logs/truth.json"
 read -r expected scopes <<< "$(python3 - "$resource" "$logs/truth.json" <<'PY'
 import json, sys
 resource, truth = sys.argv[1], json.load(open(sys.argv[2]))
@@ -141,18 +131,18 @@ done
 # CPU used in a window, per process of the stack and by the whole machine: $logs/cpu.sh PREFIX PHASE
 # writes PREFIX-PHASE. Tells whether the stack had the two cores to itself (another build or test
 # run on the machine shows as "other processes").
-postmaster=$(pgrep -f -- "bin/postgres -D .* -p ${DB_PORT:-none}( |$)" | head -1 || true)
+postmaster=$(head -1 "$DEVSTACK_HOME/data/postgres/postmaster.pid")
 cat > "$logs/cpu.sh" <<CPU
 #!/bin/sh
 ticks() { awk '{sub(/^.*\) /, ""); print \$12 + \$13}' "/proc/\$1/stat" 2> /dev/null || echo 0; }
-pg=0
+pg=\$(ticks ${pid_of[postgres]})
 for p in $postmaster \$( [ -n "$postmaster" ] && pgrep -P "$postmaster"); do pg=\$((pg + \$(ticks \$p))); done
 {
-  echo "sync-worker \$(ticks $sync_pid)"
-  echo "graph-gateway \$(ticks $gateway_pid)"
-  echo "auth-service \$(ticks $auth_pid)"
-  echo "graph-simulator \$(ticks $simulator_pid)"
-  echo "kafka+devstack \$(ticks ${infrastructure_pid:-0})"
+  echo "sync-worker \$(ticks ${pid_of[sync-worker]})"
+  echo "graph-gateway \$(ticks ${pid_of[graph-gateway]})"
+  echo "auth-service \$(ticks ${pid_of[auth-service]})"
+  echo "graph-simulator \$(ticks ${pid_of[graph-simulator]})"
+  echo "kafka \$(ticks ${pid_of[kafka]})"
   echo "postgresql \$pg"
   echo "machine \$(awk '/^cpu / {print \$2 + \$3 + \$4 + \$7 + \$8 + \$9}' /proc/stat)"
   echo "wall \$(date +%s.%N)"
@@ -247,9 +237,9 @@ for i in "${!ceiling_props[@]}"; do
 done
 
 # INCREMENTAL with nothing changed: Graph requests by route, from the simulator's statistics.
-curl -fs "$SIMULATOR/_sim/stats" > "$logs/stats-before.json"
+curl -fs "$O365_SIMULATOR_URL/_sim/stats" > "$logs/stats-before.json"
 sync_run INCREMENTAL "$resource"
-curl -fs "$SIMULATOR/_sim/stats" > "$logs/stats-after.json"
+curl -fs "$O365_SIMULATOR_URL/_sim/stats" > "$logs/stats-after.json"
 read -r incremental_requests incremental_delta incremental_routes <<< "$(python3 - "$logs/stats-before.json" "$logs/stats-after.json" <<'PY'
 import json, sys
 before, after = (json.load(open(f))["requests"]["byRoute"] for f in sys.argv[1:])

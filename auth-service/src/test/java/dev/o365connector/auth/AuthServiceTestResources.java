@@ -1,8 +1,8 @@
 package dev.o365connector.auth;
 
-import dev.o365connector.devstack.kafka.KafkaTestResource;
-import dev.o365connector.devstack.postgres.PostgresTestResource;
-import dev.o365connector.devstack.simulator.SimulatorTestResource;
+import dev.o365connector.testsupport.kafka.KafkaTestResource;
+import dev.o365connector.testsupport.postgres.PostgresTestResource;
+import dev.o365connector.testsupport.simulator.SimulatorTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;

@@ -6,7 +6,7 @@ import dev.o365connector.contracts.ContractJson;
 import dev.o365connector.contracts.Topics;
 import dev.o365connector.contracts.installation.InstallationEvent;
 import dev.o365connector.contracts.installation.InstallationStatus;
-import dev.o365connector.devstack.kafka.KafkaTestClient;
+import dev.o365connector.testsupport.kafka.KafkaTestClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,7 +6,7 @@ import dev.o365connector.deploy.ChartRenders.Render;
 import dev.o365connector.deploy.ContainerEnvironment.Literal;
 import dev.o365connector.deploy.ContainerEnvironment.SecretKey;
 import dev.o365connector.deploy.ContainerEnvironment.Source;
-import dev.o365connector.devstack.services.ServiceProperties;
+import dev.o365connector.recipe.ServiceProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.o365connector.contracts.Resource;
 import dev.o365connector.contracts.Topics;
-import dev.o365connector.devstack.services.ServiceProperties;
+import dev.o365connector.recipe.ServiceProperties;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.Arrays;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.o365connector.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.o365connector.deploy.ChartRenders.Render;
-import dev.o365connector.devstack.services.ServiceProperties;
+import dev.o365connector.recipe.ServiceProperties;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;

@@ -7,11 +7,17 @@ import dev.o365connector.deploy.ComposeFile.ComposeService;
 import dev.o365connector.deploy.ContainerEnvironment.Literal;
 import dev.o365connector.deploy.ContainerEnvironment.SecretKey;
 import dev.o365connector.deploy.ContainerEnvironment.Source;
-import dev.o365connector.devstack.services.ServiceProperties;
+import dev.o365connector.recipe.AppRegistration;
+import dev.o365connector.recipe.Database;
+import dev.o365connector.recipe.Service;
+import dev.o365connector.recipe.ServiceProperties;
+import dev.o365connector.recipe.ServiceRecipe;
+import dev.o365connector.recipe.Topology;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -61,6 +67,69 @@ class ComposeFileTest {
                 assertThat(expected.knownVariables().contains(name) || name.startsWith("KAFKA_"))
                     .as("%s reads %s", service, name)
                     .isTrue());
+  }
+
+  /**
+   * docker-compose.yml gives each service what the project's recipe gives it in compose's network:
+   * with compose's own credentials (database logins, the simulator's secrets and demo app, the
+   * keyset) as the inputs, every variable the recipe derives from where the parts are (URLs,
+   * databases, platform clients, the deployment mode) has the recipe's value, and compose adds only
+   * defaults it restates. The port is left out: compose keeps each service's default.
+   */
+  @ParameterizedTest
+  @MethodSource("services")
+  void eachServiceGetsWhatTheRecipeGivesItInComposesNetwork(String service) {
+    Map<String, String> auth = COMPOSE.service(RepositoryFiles.AUTH_SERVICE).environment();
+    Map<String, String> sync = COMPOSE.service(RepositoryFiles.SYNC_WORKER).environment();
+    Topology topology = Topology.of("kafka:9092");
+    for (Service each : Service.values()) {
+      topology = topology.withAddress(each, each.id(), each.port());
+    }
+    topology =
+        topology
+            .withDatabase(Service.AUTH_SERVICE, composeDatabase(auth))
+            .withDatabase(Service.SYNC_WORKER, composeDatabase(sync))
+            .withPlatform(
+                auth.get("O365_PLATFORM_ISSUER"),
+                Map.of(
+                    "graph-gateway",
+                    COMPOSE
+                        .service(RepositoryFiles.GRAPH_GATEWAY)
+                        .environment()
+                        .get("O365_PLATFORM_CLIENT_SECRET"),
+                    "sync-worker",
+                    sync.get("O365_PLATFORM_CLIENT_SECRET")))
+            .withApp(
+                new AppRegistration(
+                    auth.get("O365_CLIENT_ID"),
+                    auth.get("O365_CLIENT_SECRET"),
+                    auth.get("O365_CALLBACK_URL")),
+                true)
+            .withTokenKeyset(auth.get("O365_TOKEN_KEYSET"))
+            .withReturnUrlPrefixes(auth.get("O365_RETURN_URL_PREFIXES"));
+    Map<String, String> recipe =
+        new HashMap<>(ServiceRecipe.environment(Service.valueOf(enumName(service)), topology));
+    recipe.remove("QUARKUS_HTTP_PORT");
+    Map<String, String> compose = COMPOSE.service(service).environment();
+
+    assertThat(compose).containsAllEntriesOf(recipe);
+    assertThat(compose.keySet())
+        .filteredOn(name -> !recipe.containsKey(name))
+        .as("what compose sets beyond the recipe")
+        .isSubsetOf("O365_PLATFORM_AUDIENCE", "O365_PLATFORM_SCOPE");
+  }
+
+  private static Database composeDatabase(Map<String, String> environment) {
+    return new Database(
+        environment.get("DB_HOST"),
+        Integer.parseInt(environment.get("DB_PORT")),
+        environment.get("DB_NAME"),
+        environment.get("DB_USER"),
+        environment.get("DB_PASSWORD"));
+  }
+
+  private static String enumName(String module) {
+    return module.toUpperCase(Locale.ROOT).replace('-', '_');
   }
 
   @Test

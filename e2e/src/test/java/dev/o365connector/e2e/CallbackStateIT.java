@@ -2,7 +2,7 @@ package dev.o365connector.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.o365connector.devstack.services.InstallFlow;
+import dev.o365connector.stack.services.InstallFlow;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.URLDecoder;

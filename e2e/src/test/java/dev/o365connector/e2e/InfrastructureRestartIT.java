@@ -5,8 +5,8 @@ import static dev.o365connector.contracts.Resource.MAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.o365connector.contracts.Resource;
-import dev.o365connector.devstack.stack.Stack;
-import dev.o365connector.devstack.stack.StackPart;
+import dev.o365connector.stack.process.Stack;
+import dev.o365connector.stack.process.StackPart;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

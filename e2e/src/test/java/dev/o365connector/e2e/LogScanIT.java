@@ -2,8 +2,8 @@ package dev.o365connector.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.o365connector.devstack.stack.StackEnvironment;
-import dev.o365connector.devstack.stack.StackPart;
+import dev.o365connector.stack.process.StackEnvironment;
+import dev.o365connector.stack.process.StackPart;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

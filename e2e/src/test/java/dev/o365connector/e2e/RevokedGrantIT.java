@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.o365connector.contracts.Resource;
 import dev.o365connector.contracts.Topics;
-import dev.o365connector.devstack.kafka.KafkaTestClient;
+import dev.o365connector.testsupport.kafka.KafkaTestClient;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

@@ -1,9 +1,9 @@
 package dev.o365connector.e2e;
 
-import dev.o365connector.devstack.stack.Stack;
-import dev.o365connector.devstack.stack.StackEnvironment;
-import dev.o365connector.devstack.stack.StackHome;
-import dev.o365connector.devstack.stack.StackPart;
+import dev.o365connector.stack.process.Stack;
+import dev.o365connector.stack.process.StackEnvironment;
+import dev.o365connector.stack.process.StackHome;
+import dev.o365connector.stack.process.StackPart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

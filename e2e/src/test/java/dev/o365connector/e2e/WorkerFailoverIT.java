@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.o365connector.contracts.Resource;
-import dev.o365connector.devstack.stack.Stack;
-import dev.o365connector.devstack.stack.StackPart;
+import dev.o365connector.stack.process.Stack;
+import dev.o365connector.stack.process.StackPart;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.o365connector.gateway;
 
 import static io.restassured.RestAssured.given;
 
-import dev.o365connector.devstack.services.InstallFlow;
+import dev.o365connector.stack.services.InstallFlow;
 import io.restassured.response.Response;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,8 +1,8 @@
 package dev.o365connector.gateway;
 
-import dev.o365connector.devstack.kafka.KafkaTestResource;
-import dev.o365connector.devstack.services.AuthServiceTestResource;
-import dev.o365connector.devstack.simulator.SimulatorTestResource;
+import dev.o365connector.testsupport.kafka.KafkaTestResource;
+import dev.o365connector.testsupport.services.AuthServiceTestResource;
+import dev.o365connector.testsupport.simulator.SimulatorTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 

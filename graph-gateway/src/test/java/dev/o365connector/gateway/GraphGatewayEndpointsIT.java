@@ -1,6 +1,6 @@
 package dev.o365connector.gateway;
 
-import dev.o365connector.devstack.quarkus.ServiceEndpointsContract;
+import dev.o365connector.testsupport.quarkus.ServiceEndpointsContract;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest

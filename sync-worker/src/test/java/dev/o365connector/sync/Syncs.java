@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.o365connector.contracts.Resource;
-import dev.o365connector.devstack.events.ConsumerView;
-import dev.o365connector.devstack.events.PlatformTraffic;
-import dev.o365connector.devstack.kafka.KafkaTestClient;
-import dev.o365connector.devstack.services.InstallFlow;
-import dev.o365connector.devstack.simulator.SimulatorTenant;
+import dev.o365connector.stack.events.PlatformTraffic;
+import dev.o365connector.stack.services.InstallFlow;
+import dev.o365connector.stack.simulator.SimulatorTenant;
 import dev.o365connector.sync.installation.InstallationDirectory;
+import dev.o365connector.testsupport.events.ConsumerView;
+import dev.o365connector.testsupport.kafka.KafkaTestClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;

@@ -6,6 +6,7 @@ import static dev.o365connector.testcontainers.ConnectorService.GRAPH_SIMULATOR;
 import static dev.o365connector.testcontainers.ConnectorService.SYNC_WORKER;
 
 import dev.o365connector.contracts.Topics;
+import dev.o365connector.recipe.TokenKeysets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,27 +1,29 @@
 package dev.o365connector.testcontainers;
 
 import static dev.o365connector.testcontainers.ConnectorService.AUTH_SERVICE;
-import static dev.o365connector.testcontainers.ConnectorService.GRAPH_GATEWAY;
-import static dev.o365connector.testcontainers.ConnectorService.GRAPH_SIMULATOR;
 
-import java.util.LinkedHashMap;
+import dev.o365connector.recipe.AppRegistration;
+import dev.o365connector.recipe.Database;
+import dev.o365connector.recipe.Service;
+import dev.o365connector.recipe.ServiceRecipe;
+import dev.o365connector.recipe.Topology;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The environment each service container starts with: every variable its {@code
- * application.properties} requires in the production profile, pointing at the other containers by
- * network alias, plus the simulator as Microsoft and as the platform's OIDC provider.
+ * The environment each service container starts with: the project's recipe ({@link ServiceRecipe})
+ * for the stack's network, every container at its alias and port, plus the simulator as Microsoft
+ * and as the platform's OIDC provider.
  */
 final class ServiceEnvironment {
 
   /** auth-service's OAuth callback as the stack's app registration names it. */
-  static final String CALLBACK_URL = AUTH_SERVICE.internalUrl() + "/connector/callback";
+  static final String CALLBACK_URL = AUTH_SERVICE.internalUrl() + ServiceRecipe.CALLBACK_PATH;
 
   /** Platform clients of the services, as in their {@code O365_PLATFORM_CLIENT_ID} defaults. */
-  static final String GATEWAY_CLIENT = "graph-gateway";
+  static final String GATEWAY_CLIENT = Service.GRAPH_GATEWAY.platformClient().orElseThrow();
 
-  static final String SYNC_WORKER_CLIENT = "sync-worker";
+  static final String SYNC_WORKER_CLIENT = Service.SYNC_WORKER.platformClient().orElseThrow();
 
   /** The developer's client, holding every internal role. */
   static final String DEV_CLIENT = "platform-dev";
@@ -30,61 +32,53 @@ final class ServiceEnvironment {
 
   /** The simulator's arguments: its port, and the alias its issuer and links must carry. */
   static List<String> simulatorArguments() {
-    return List.of("--port=" + GRAPH_SIMULATOR.port(), "--host=" + GRAPH_SIMULATOR.alias());
+    return ServiceRecipe.arguments(Service.GRAPH_SIMULATOR, network());
   }
 
   static Map<String, String> authService(
       SimulatorSetup simulator, DatabaseLogin database, String tokenKeyset) {
-    Map<String, String> env = common(simulator);
-    env.putAll(database(database));
-    env.put("O365_CLIENT_ID", simulator.app().clientId());
-    env.put("O365_CLIENT_SECRET", simulator.app().clientSecret());
-    env.put("O365_CALLBACK_URL", CALLBACK_URL);
-    env.put("O365_LOGIN_BASE_URL", GRAPH_SIMULATOR.internalUrl());
-    env.put("O365_GRAPH_BASE_URL", GRAPH_SIMULATOR.internalUrl() + "/v1.0");
-    env.put("O365_TOKEN_KEYSET", tokenKeyset);
-    return env;
+    return ServiceRecipe.environment(
+        Service.AUTH_SERVICE,
+        topology(simulator)
+            .withDatabase(Service.AUTH_SERVICE, database(database))
+            .withTokenKeyset(tokenKeyset));
   }
 
   static Map<String, String> graphGateway(SimulatorSetup simulator) {
-    Map<String, String> env = common(simulator);
-    env.put("O365_AUTH_URL", AUTH_SERVICE.internalUrl());
-    env.put("O365_GRAPH_BASE_URL", GRAPH_SIMULATOR.internalUrl() + "/v1.0");
-    env.putAll(platformClient(simulator, GATEWAY_CLIENT));
-    return env;
+    return ServiceRecipe.environment(Service.GRAPH_GATEWAY, topology(simulator));
   }
 
   static Map<String, String> syncWorker(SimulatorSetup simulator, DatabaseLogin database) {
-    Map<String, String> env = common(simulator);
-    env.putAll(database(database));
-    env.put("O365_GATEWAY_URL", GRAPH_GATEWAY.internalUrl());
-    env.putAll(platformClient(simulator, SYNC_WORKER_CLIENT));
-    return env;
+    return ServiceRecipe.environment(
+        Service.SYNC_WORKER,
+        topology(simulator).withDatabase(Service.SYNC_WORKER, database(database)));
   }
 
-  private static Map<String, String> common(SimulatorSetup simulator) {
-    Map<String, String> env = new LinkedHashMap<>();
-    env.put("KAFKA_BOOTSTRAP_SERVERS", StackNetwork.KAFKA_BOOTSTRAP);
-    env.put("O365_PLATFORM_ISSUER", simulator.platformIssuer());
-    // The simulator's credentials are development ones: the stack says so, as production won't.
-    env.put("O365_DEPLOYMENT_MODE", "development");
-    return env;
+  /** Kafka's network listener and every container at its alias and port. */
+  private static Topology network() {
+    Topology topology = Topology.of(StackNetwork.KAFKA_BOOTSTRAP);
+    for (ConnectorService service : ConnectorService.values()) {
+      topology = topology.withAddress(service.service(), service.alias(), service.port());
+    }
+    return topology;
   }
 
-  private static Map<String, String> database(DatabaseLogin database) {
-    return Map.of(
-        "DB_HOST", StackNetwork.POSTGRES_ALIAS,
-        "DB_PORT", Integer.toString(StackNetwork.POSTGRES_PORT),
-        "DB_NAME", database.database(),
-        "DB_USER", database.user(),
-        "DB_PASSWORD", database.password());
+  /** The network, the simulator's platform tenant and the app registration made for the stack. */
+  private static Topology topology(SimulatorSetup simulator) {
+    return network()
+        .withPlatform(simulator.platformIssuer(), simulator.platformClientSecrets())
+        .withApp(
+            new AppRegistration(
+                simulator.app().clientId(), simulator.app().clientSecret(), CALLBACK_URL),
+            true);
   }
 
-  private static Map<String, String> platformClient(SimulatorSetup simulator, String clientId) {
-    return Map.of(
-        "O365_PLATFORM_CLIENT_ID",
-        clientId,
-        "O365_PLATFORM_CLIENT_SECRET",
-        simulator.platformSecret(clientId));
+  private static Database database(DatabaseLogin login) {
+    return new Database(
+        StackNetwork.POSTGRES_ALIAS,
+        StackNetwork.POSTGRES_PORT,
+        login.database(),
+        login.user(),
+        login.password());
   }
 }

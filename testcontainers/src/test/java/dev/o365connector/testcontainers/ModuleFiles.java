@@ -1,6 +1,6 @@
 package dev.o365connector.testcontainers;
 
-import dev.o365connector.devstack.services.ServiceProperties;
+import dev.o365connector.recipe.ServiceProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.o365connector.recipe.TokenKeysets;
 import dev.o365connector.simulator.GraphSimulator;
 import dev.o365connector.simulator.SimulatorConfig;
 import java.io.IOException;

@@ -12,7 +12,7 @@ import dev.o365connector.auth.Installs;
 import dev.o365connector.auth.PlatformTokens;
 import dev.o365connector.auth.TestSql;
 import dev.o365connector.contracts.Topics;
-import dev.o365connector.devstack.kafka.KafkaTestClient;
+import dev.o365connector.testsupport.kafka.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.time.Duration;

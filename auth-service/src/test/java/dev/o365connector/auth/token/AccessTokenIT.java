@@ -11,7 +11,7 @@ import dev.o365connector.auth.PlatformTokens;
 import dev.o365connector.auth.SimulatorStats;
 import dev.o365connector.auth.TestSql;
 import dev.o365connector.contracts.Topics;
-import dev.o365connector.devstack.kafka.KafkaTestClient;
+import dev.o365connector.testsupport.kafka.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.ArrayList;

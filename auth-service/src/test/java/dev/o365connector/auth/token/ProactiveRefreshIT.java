@@ -9,7 +9,7 @@ import dev.o365connector.auth.Installs;
 import dev.o365connector.auth.PlatformTokens;
 import dev.o365connector.auth.SimulatorStats;
 import dev.o365connector.auth.TestSql;
-import dev.o365connector.devstack.simulator.SimulatorTenant;
+import dev.o365connector.stack.simulator.SimulatorTenant;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;

@@ -3,7 +3,7 @@ package dev.o365connector.gateway.token;
 import static org.awaitility.Awaitility.await;
 
 import dev.o365connector.contracts.Topics;
-import dev.o365connector.devstack.kafka.KafkaTestClient;
+import dev.o365connector.testsupport.kafka.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;

@@ -4,10 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.o365connector.devstack.services.AuthServiceProcess;
-import dev.o365connector.devstack.services.GatewayProcess;
-import dev.o365connector.devstack.services.InstallFlow;
-import dev.o365connector.devstack.services.ServiceProcess;
+import dev.o365connector.stack.services.InstallFlow;
+import dev.o365connector.stack.services.ServiceProcess;
+import dev.o365connector.testsupport.services.AuthServiceProcess;
+import dev.o365connector.testsupport.services.GatewayProcess;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;

@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.o365connector.contracts.Topics;
 import dev.o365connector.contracts.sync.SyncMode;
-import dev.o365connector.devstack.kafka.KafkaTestClient;
 import dev.o365connector.sync.installation.InstallationDirectory;
 import dev.o365connector.sync.run.SyncRun;
 import dev.o365connector.sync.run.SyncRunRepository;
+import dev.o365connector.testsupport.kafka.KafkaTestClient;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;

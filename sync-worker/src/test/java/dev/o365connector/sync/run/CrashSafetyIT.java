@@ -9,10 +9,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.o365connector.contracts.Resource;
 import dev.o365connector.contracts.Topics;
-import dev.o365connector.devstack.kafka.KafkaTestClient;
-import dev.o365connector.devstack.services.ServiceProcess;
+import dev.o365connector.stack.services.ServiceProcess;
 import dev.o365connector.sync.Syncs;
 import dev.o365connector.sync.installation.InstallationDirectory;
+import dev.o365connector.testsupport.kafka.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

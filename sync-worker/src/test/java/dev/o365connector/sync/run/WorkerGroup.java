@@ -1,8 +1,8 @@
 package dev.o365connector.sync.run;
 
-import dev.o365connector.devstack.postgres.PostgresDatabase;
-import dev.o365connector.devstack.postgres.PostgresServers;
-import dev.o365connector.devstack.services.ServiceProcess;
+import dev.o365connector.stack.postgres.PostgresDatabase;
+import dev.o365connector.stack.postgres.PostgresServers;
+import dev.o365connector.stack.services.ServiceProcess;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.o365connector.contracts.Topics;
-import dev.o365connector.devstack.kafka.KafkaTestClient;
-import dev.o365connector.devstack.quarkus.LogRecords;
 import dev.o365connector.sync.Syncs;
 import dev.o365connector.sync.installation.InstallationDirectory;
 import dev.o365connector.sync.run.SyncRun;
 import dev.o365connector.sync.run.SyncRunRepository;
+import dev.o365connector.testsupport.kafka.KafkaTestClient;
+import dev.o365connector.testsupport.quarkus.LogRecords;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
