@@ -1,6 +1,10 @@
 package dev.o365connector.simulator.calendar;
 
 import dev.o365connector.simulator.SimulatorContext;
+import dev.o365connector.simulator.calendar.model.Calendar;
+import dev.o365connector.simulator.calendar.model.CalendarGroup;
+import dev.o365connector.simulator.calendar.model.Event;
+import dev.o365connector.simulator.calendar.model.UserCalendars;
 import dev.o365connector.simulator.delta.DeltaCollection;
 import dev.o365connector.simulator.delta.DeltaLinks;
 import dev.o365connector.simulator.delta.DeltaQuery;

@@ -1,6 +1,6 @@
 package dev.o365connector.simulator.calendar;
 
-import dev.o365connector.simulator.control.ResourceTruth;
+import dev.o365connector.simulator.control.resource.ResourceTruth;
 import dev.o365connector.simulator.directory.Tenant;
 import dev.o365connector.simulator.directory.User;
 import io.vertx.core.json.JsonArray;

@@ -1,7 +1,9 @@
 package dev.o365connector.simulator.calendar;
 
-import dev.o365connector.simulator.control.MutationSpec;
-import dev.o365connector.simulator.control.ResourceMutations;
+import dev.o365connector.simulator.calendar.model.Event;
+import dev.o365connector.simulator.calendar.model.UserCalendars;
+import dev.o365connector.simulator.control.resource.MutationSpec;
+import dev.o365connector.simulator.control.resource.ResourceMutations;
 import dev.o365connector.simulator.directory.Ids;
 import dev.o365connector.simulator.directory.Tenant;
 import dev.o365connector.simulator.directory.User;

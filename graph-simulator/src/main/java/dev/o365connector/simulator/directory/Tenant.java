@@ -1,9 +1,9 @@
 package dev.o365connector.simulator.directory;
 
-import dev.o365connector.simulator.calendar.UserCalendars;
+import dev.o365connector.simulator.calendar.model.UserCalendars;
 import dev.o365connector.simulator.delta.DeltaCollection;
-import dev.o365connector.simulator.drive.Drive;
-import dev.o365connector.simulator.mail.Mailbox;
+import dev.o365connector.simulator.drive.model.Drive;
+import dev.o365connector.simulator.mail.model.Mailbox;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

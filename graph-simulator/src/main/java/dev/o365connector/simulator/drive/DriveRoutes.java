@@ -8,6 +8,8 @@ import dev.o365connector.simulator.delta.DeltaResult;
 import dev.o365connector.simulator.delta.DeltaView;
 import dev.o365connector.simulator.directory.Tenant;
 import dev.o365connector.simulator.directory.User;
+import dev.o365connector.simulator.drive.model.Drive;
+import dev.o365connector.simulator.drive.model.DriveItem;
 import dev.o365connector.simulator.graph.DeltaResponses;
 import dev.o365connector.simulator.graph.GraphErrors;
 import dev.o365connector.simulator.graph.GraphPrincipal;

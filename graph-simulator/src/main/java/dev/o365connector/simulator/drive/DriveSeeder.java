@@ -2,6 +2,8 @@ package dev.o365connector.simulator.drive;
 
 import dev.o365connector.simulator.directory.Ids;
 import dev.o365connector.simulator.directory.User;
+import dev.o365connector.simulator.drive.model.Drive;
+import dev.o365connector.simulator.drive.model.DriveItem;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -67,7 +69,14 @@ public final class DriveSeeder {
 
   /** A drive of {@code owner} with {@code items} files and folders besides its root. */
   public Drive drive(User owner, int items) {
-    Drive drive = new Drive(driveId(), owner, webUrl(owner), DriveItem.idFor(ids.guid()));
+    Drive drive =
+        new Drive(
+            driveId(),
+            owner.id(),
+            owner.displayName(),
+            owner.userPrincipalName(),
+            webUrl(owner),
+            DriveItem.idFor(ids.guid()));
     // About one item in eight is a folder: first the well-known ones, then nested "Folder n".
     int folders = items < 2 ? 0 : Math.max(1, items / 8);
     List<String> folderIds = new ArrayList<>();

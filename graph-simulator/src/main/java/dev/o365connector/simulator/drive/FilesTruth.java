@@ -1,8 +1,9 @@
 package dev.o365connector.simulator.drive;
 
-import dev.o365connector.simulator.control.ResourceTruth;
+import dev.o365connector.simulator.control.resource.ResourceTruth;
 import dev.o365connector.simulator.directory.Tenant;
 import dev.o365connector.simulator.directory.User;
+import dev.o365connector.simulator.drive.model.DriveItem;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

@@ -1,5 +1,6 @@
 package dev.o365connector.simulator.graph;
 
+import dev.o365connector.simulator.SimulatorContext;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
@@ -17,6 +18,11 @@ public final class GraphRequests {
 
   GraphRequests(GraphAuth auth) {
     this.auth = auth;
+  }
+
+  /** The checks every Graph route of this simulator shares, against its tokens. */
+  public static GraphRequests of(SimulatorContext context) {
+    return new GraphRequests(new GraphAuth(context));
   }
 
   /**

@@ -1,10 +1,13 @@
 package dev.o365connector.simulator.mail;
 
-import dev.o365connector.simulator.control.MutationSpec;
-import dev.o365connector.simulator.control.ResourceMutations;
+import dev.o365connector.simulator.control.resource.MutationSpec;
+import dev.o365connector.simulator.control.resource.ResourceMutations;
 import dev.o365connector.simulator.directory.Ids;
 import dev.o365connector.simulator.directory.Tenant;
 import dev.o365connector.simulator.directory.User;
+import dev.o365connector.simulator.mail.model.MailFolder;
+import dev.o365connector.simulator.mail.model.Mailbox;
+import dev.o365connector.simulator.mail.model.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;

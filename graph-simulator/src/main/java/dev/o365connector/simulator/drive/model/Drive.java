@@ -1,7 +1,6 @@
-package dev.o365connector.simulator.drive;
+package dev.o365connector.simulator.drive.model;
 
 import dev.o365connector.simulator.delta.DeltaCollection;
-import dev.o365connector.simulator.directory.User;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -38,15 +37,24 @@ public final class Drive {
   private final DeltaCollection<DriveItem> items = new DeltaCollection<>();
   private final Map<String, Set<String>> children = new TreeMap<>();
 
-  /** An empty drive of {@code owner}; {@code webUrl} is its document library's URL. */
-  public Drive(String id, User owner, String webUrl, String rootId) {
+  /**
+   * An empty drive of the user {@code ownerId}, named and mailed as Graph's identity of them shows;
+   * {@code webUrl} is its document library's URL.
+   */
+  public Drive(
+      String id,
+      String ownerId,
+      String ownerDisplayName,
+      String ownerEmail,
+      String webUrl,
+      String rootId) {
     this.id = id;
-    this.ownerId = owner.id();
+    this.ownerId = ownerId;
     this.owner =
         new JsonObject()
-            .put("id", owner.id())
-            .put("displayName", owner.displayName())
-            .put("email", owner.userPrincipalName());
+            .put("id", ownerId)
+            .put("displayName", ownerDisplayName)
+            .put("email", ownerEmail);
     this.webUrl = webUrl;
     this.rootId = rootId;
     items.put(DriveItem.newFolder(rootId, "root", null, now()));

@@ -1,8 +1,11 @@
-package dev.o365connector.simulator.directory;
+package dev.o365connector.simulator.users;
 
 import dev.o365connector.simulator.calendar.CalendarSeeder;
-import dev.o365connector.simulator.control.MutationSpec;
-import dev.o365connector.simulator.control.ResourceMutations;
+import dev.o365connector.simulator.control.resource.MutationSpec;
+import dev.o365connector.simulator.control.resource.ResourceMutations;
+import dev.o365connector.simulator.directory.Ids;
+import dev.o365connector.simulator.directory.Tenant;
+import dev.o365connector.simulator.directory.User;
 import dev.o365connector.simulator.drive.DriveSeeder;
 import dev.o365connector.simulator.mail.MailSeeder;
 import io.vertx.core.json.JsonArray;
