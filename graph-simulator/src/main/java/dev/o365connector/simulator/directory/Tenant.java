@@ -111,8 +111,13 @@ public final class Tenant {
     if (loginHint == null || loginHint.isBlank()) {
       return users.live().stream().findFirst();
     }
+    return user(loginHint);
+  }
+
+  /** A live user by id or by user principal name (case-insensitive), as Graph finds them. */
+  public Optional<User> user(String idOrUpn) {
     return users.live().stream()
-        .filter(u -> u.id().equals(loginHint) || u.userPrincipalName().equalsIgnoreCase(loginHint))
+        .filter(u -> u.id().equals(idOrUpn) || u.userPrincipalName().equalsIgnoreCase(idOrUpn))
         .findFirst();
   }
 

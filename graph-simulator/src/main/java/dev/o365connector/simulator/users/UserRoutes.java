@@ -168,19 +168,7 @@ public final class UserRoutes {
   private Optional<User> findUser(String tenantId, String idOrUpn) {
     return context
         .directory()
-        .locked(
-            () ->
-                context
-                    .directory()
-                    .tenant(tenantId)
-                    .flatMap(
-                        t ->
-                            t.users().live().stream()
-                                .filter(
-                                    u ->
-                                        u.id().equals(idOrUpn)
-                                            || u.userPrincipalName().equalsIgnoreCase(idOrUpn))
-                                .findFirst()));
+        .locked(() -> context.directory().tenant(tenantId).flatMap(tenant -> tenant.user(idOrUpn)));
   }
 
   private static int parseTop(RoutingContext ctx) {
