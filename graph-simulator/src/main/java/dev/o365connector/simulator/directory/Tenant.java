@@ -6,10 +6,12 @@ import dev.o365connector.simulator.drive.model.Drive;
 import dev.o365connector.simulator.mail.model.Mailbox;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** An Entra tenant: its users and which apps its admin consented to. Guarded by the Directory. */
 public final class Tenant {
@@ -75,6 +77,18 @@ public final class Tenant {
 
   public void addCalendars(String userId, UserCalendars userCalendars) {
     calendars.put(userId, userCalendars);
+  }
+
+  /**
+   * Every live user who has the service {@code service} finds for their id (a mailbox, drive or
+   * calendars), with it, in the users' order.
+   */
+  public <T> Map<User, T> liveUsersWith(Function<String, Optional<T>> service) {
+    Map<User, T> with = new LinkedHashMap<>();
+    for (User user : users.live()) {
+      service.apply(user.id()).ifPresent(found -> with.put(user, found));
+    }
+    return with;
   }
 
   /** Deletes a user (soft, as Entra does: delta reports it as changed) and their services. */

@@ -38,23 +38,13 @@ public final class Drive {
   private final Map<String, Set<String>> children = new TreeMap<>();
 
   /**
-   * An empty drive of the user {@code ownerId}, named and mailed as Graph's identity of them shows;
-   * {@code webUrl} is its document library's URL.
+   * An empty drive of {@code owner}, Graph's identity of a user ({@code id}, {@code displayName},
+   * {@code email}); {@code webUrl} is its document library's URL.
    */
-  public Drive(
-      String id,
-      String ownerId,
-      String ownerDisplayName,
-      String ownerEmail,
-      String webUrl,
-      String rootId) {
+  public Drive(String id, JsonObject owner, String webUrl, String rootId) {
     this.id = id;
-    this.ownerId = ownerId;
-    this.owner =
-        new JsonObject()
-            .put("id", ownerId)
-            .put("displayName", ownerDisplayName)
-            .put("email", ownerEmail);
+    this.ownerId = owner.getString("id");
+    this.owner = owner.copy();
     this.webUrl = webUrl;
     this.rootId = rootId;
     items.put(DriveItem.newFolder(rootId, "root", null, now()));
