@@ -1,20 +1,24 @@
 package dev.o365connector.simulator;
 
 import dev.o365connector.simulator.batch.BatchRoutes;
+import dev.o365connector.simulator.calendar.CalendarRoutes;
 import dev.o365connector.simulator.control.ControlRoutes;
 import dev.o365connector.simulator.delta.DeltaPager;
 import dev.o365connector.simulator.delta.DeltaTokens;
 import dev.o365connector.simulator.directory.Directory;
+import dev.o365connector.simulator.drive.DriveRoutes;
 import dev.o365connector.simulator.faults.FaultRoutes;
 import dev.o365connector.simulator.faults.LimitRoutes;
 import dev.o365connector.simulator.faults.TokenFaultRoutes;
 import dev.o365connector.simulator.graph.FunctionSyntax;
-import dev.o365connector.simulator.graph.GraphRoutes;
+import dev.o365connector.simulator.graph.GraphRequests;
 import dev.o365connector.simulator.identity.IdentityRoutes;
 import dev.o365connector.simulator.identity.SigningKey;
+import dev.o365connector.simulator.mail.MailRoutes;
 import dev.o365connector.simulator.seed.Seeder;
 import dev.o365connector.simulator.stats.StatsRoutes;
 import dev.o365connector.simulator.tls.SelfSignedTls;
+import dev.o365connector.simulator.users.UserRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -82,7 +86,12 @@ public final class GraphSimulator implements AutoCloseable {
     new BatchRoutes(context).register(router);
     new ControlRoutes(context).register(router);
     new IdentityRoutes(context).register(router);
-    new GraphRoutes(context).register(router);
+    // Graph v1.0 under /v1.0: every resource's routes, sharing authentication.
+    GraphRequests graph = GraphRequests.of(context);
+    new UserRoutes(context, graph).register(router);
+    new MailRoutes(context, graph).register(router);
+    new DriveRoutes(context, graph).register(router);
+    new CalendarRoutes(context, graph).register(router);
     SimulatorConfig config = context.config();
     SelfSignedTls tls = config.https() ? SelfSignedTls.generate() : null;
     HttpServerOptions options = new HttpServerOptions();

@@ -1,10 +1,12 @@
 package dev.o365connector.simulator.calendar;
 
-import dev.o365connector.simulator.control.MutationSpec;
-import dev.o365connector.simulator.control.ResourceMutations;
+import dev.o365connector.simulator.calendar.model.Calendar;
+import dev.o365connector.simulator.calendar.model.CalendarGroup;
+import dev.o365connector.simulator.calendar.model.UserCalendars;
+import dev.o365connector.simulator.control.resource.MutationSpec;
+import dev.o365connector.simulator.control.resource.ResourceMutations;
 import dev.o365connector.simulator.directory.Ids;
 import dev.o365connector.simulator.directory.Tenant;
-import dev.o365connector.simulator.directory.User;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
@@ -27,49 +29,47 @@ public final class CalendarMutations implements ResourceMutations {
   public JsonObject apply(Tenant tenant, JsonObject spec, Ids ids) {
     MutationSpec.only(spec, List.of("create", "delete"));
     Map<String, UserCalendars> owners = secondaries(tenant);
-    JsonArray deleted = new JsonArray();
-    for (String id :
-        MutationSpec.pick(spec.getValue("delete"), List.copyOf(owners.keySet()), ids)) {
-      UserCalendars calendars = owners.get(id);
-      calendars.touchGroup(calendars.removeCalendar(id).groupId());
-      deleted.add(id);
-    }
-    JsonArray created = new JsonArray();
-    List<UserCalendars> withCalendars =
-        tenant.users().live().stream().flatMap(u -> tenant.calendars(u.id()).stream()).toList();
+    JsonArray deleted =
+        MutationSpec.each(
+            spec.getValue("delete"),
+            List.copyOf(owners.keySet()),
+            ids,
+            id -> {
+              UserCalendars calendars = owners.get(id);
+              calendars.touchGroup(calendars.removeCalendar(id).groupId());
+            });
     CalendarSeeder seeder = new CalendarSeeder(ids);
-    int count = MutationSpec.count(spec.getValue("create"));
-    for (int i = 0; i < count && !withCalendars.isEmpty(); i++) {
-      UserCalendars calendars = withCalendars.get(ids.nextInt(withCalendars.size()));
-      List<CalendarGroup> groups = calendars.groups();
-      String groupId;
-      // About one in four goes into a new group, so groups come and go for syncs too.
-      if (groups.isEmpty() || ids.nextInt(4) == 0) {
-        CalendarGroup group = seeder.newGroup();
-        calendars.addGroup(group);
-        groupId = group.id();
-      } else {
-        groupId = groups.get(ids.nextInt(groups.size())).id();
-        calendars.touchGroup(groupId);
-      }
-      Calendar calendar = seeder.newCalendar(groupId);
-      calendars.addCalendar(calendar);
-      created.add(calendar.id());
-    }
+    JsonArray created =
+        MutationSpec.create(
+            spec.getValue("create"),
+            List.copyOf(tenant.liveUsersWith(tenant::calendars).values()),
+            ids,
+            calendars -> {
+              List<CalendarGroup> groups = calendars.groups();
+              String groupId;
+              // About one in four goes into a new group, so groups come and go for syncs too.
+              if (groups.isEmpty() || ids.nextInt(4) == 0) {
+                CalendarGroup group = seeder.newGroup();
+                calendars.addGroup(group);
+                groupId = group.id();
+              } else {
+                groupId = groups.get(ids.nextInt(groups.size())).id();
+                calendars.touchGroup(groupId);
+              }
+              Calendar calendar = seeder.newCalendar(groupId);
+              calendars.addCalendar(calendar);
+              return calendar.id();
+            });
     return new JsonObject().put("created", created).put("deleted", deleted);
   }
 
   /** Every non-default calendar of the tenant, with its owner's calendars, in a fixed order. */
   private static Map<String, UserCalendars> secondaries(Tenant tenant) {
     Map<String, UserCalendars> owners = new LinkedHashMap<>();
-    for (User user : tenant.users().live()) {
-      tenant
-          .calendars(user.id())
-          .ifPresent(
-              calendars ->
-                  calendars.calendars().stream()
-                      .filter(c -> !c.isDefault())
-                      .forEach(c -> owners.put(c.id(), calendars)));
+    for (UserCalendars calendars : tenant.liveUsersWith(tenant::calendars).values()) {
+      calendars.calendars().stream()
+          .filter(c -> !c.isDefault())
+          .forEach(c -> owners.put(c.id(), calendars));
     }
     return owners;
   }

@@ -1,6 +1,10 @@
 package dev.o365connector.simulator.calendar;
 
 import dev.o365connector.simulator.SimulatorContext;
+import dev.o365connector.simulator.calendar.model.Calendar;
+import dev.o365connector.simulator.calendar.model.CalendarGroup;
+import dev.o365connector.simulator.calendar.model.Event;
+import dev.o365connector.simulator.calendar.model.UserCalendars;
 import dev.o365connector.simulator.delta.DeltaCollection;
 import dev.o365connector.simulator.delta.DeltaLinks;
 import dev.o365connector.simulator.delta.DeltaQuery;
@@ -9,11 +13,9 @@ import dev.o365connector.simulator.delta.DeltaView;
 import dev.o365connector.simulator.directory.User;
 import dev.o365connector.simulator.graph.DeltaResponses;
 import dev.o365connector.simulator.graph.GraphErrors;
-import dev.o365connector.simulator.graph.GraphPrincipal;
 import dev.o365connector.simulator.graph.GraphRequests;
 import dev.o365connector.simulator.graph.Permission;
 import dev.o365connector.simulator.graph.TargetUser;
-import dev.o365connector.simulator.graph.Workload;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -192,29 +194,26 @@ public final class CalendarRoutes {
         events.stream()
             .sorted(java.util.Comparator.comparing(Event::start).thenComparing(Event::id))
             .toList();
-    JsonArray value = new JsonArray();
-    sorted.stream()
-        .skip(skip)
-        .limit(top)
-        .forEach(
-            e -> value.add(GraphRequests.select(e.toGraph(), ctx.request().getParam("$select"))));
-    JsonObject body = new JsonObject().put("value", value);
-    if (skip + top < sorted.size()) {
-      String query =
-          ctx.request().query() == null
-              ? ""
-              : ctx.request().query().replaceAll("(^|&)\\$(top|skip)=[^&]*", "");
-      body.put(
-          "@odata.nextLink",
-          GraphRequests.pathUrl(ctx, context.graphBaseUrl())
-              + "?"
-              + (query.isEmpty() ? "" : query.replaceFirst("^&", "") + "&")
-              + "$top="
-              + top
-              + "&$skip="
-              + (skip + top));
-    }
-    GraphErrors.ok(ctx, body);
+    String select = ctx.request().getParam("$select");
+    // The next page repeats the rest of the query: the window and $select.
+    String query =
+        ctx.request().query() == null
+            ? ""
+            : ctx.request()
+                .query()
+                .replaceAll("(^|&)\\$(top|skip)=[^&]*", "")
+                .replaceFirst("^&", "");
+    GraphErrors.ok(
+        ctx,
+        GraphRequests.pageBySkip(
+            ctx,
+            context.graphBaseUrl(),
+            new JsonObject(),
+            sorted,
+            top,
+            skip,
+            e -> GraphRequests.select(e.toGraph(), select),
+            query));
   }
 
   private static void list(RoutingContext ctx, List<JsonObject> items) {
@@ -228,37 +227,23 @@ public final class CalendarRoutes {
   private Handler with(BiConsumer<RoutingContext, Target> action) {
     return ctx ->
         resolve(ctx)
-            .ifPresent(
-                target ->
-                    context
-                        .directory()
-                        .locked(
-                            () -> {
-                              action.accept(ctx, target);
-                              return null;
-                            }));
+            .ifPresent(target -> context.directory().locked(() -> action.accept(ctx, target)));
   }
 
   private Optional<Target> resolve(RoutingContext ctx) {
-    Optional<GraphPrincipal> principal = requests.authorize(ctx, Permission.READ_CALENDARS);
-    if (principal.isEmpty()) {
-      return Optional.empty();
-    }
-    return TargetUser.resolve(ctx, context, principal.get(), Workload.OUTLOOK, User::hasMailbox)
+    return TargetUser.authorize(ctx, context, requests, Permission.READ_CALENDARS, User::hasMailbox)
         .map(
-            user ->
+            target ->
                 new Target(
-                    principal.get().tenantId(),
-                    user,
+                    target.tenantId(),
+                    target.user(),
                     context
                         .directory()
                         .locked(
                             () ->
-                                context
-                                    .directory()
-                                    .tenant(principal.get().tenantId())
-                                    .orElseThrow()
-                                    .calendars(user.id())
+                                target
+                                    .tenant(context.directory())
+                                    .calendars(target.user().id())
                                     .orElseThrow())));
   }
 

@@ -1,5 +1,9 @@
 package dev.o365connector.simulator.calendar;
 
+import dev.o365connector.simulator.calendar.model.Calendar;
+import dev.o365connector.simulator.calendar.model.CalendarGroup;
+import dev.o365connector.simulator.calendar.model.Event;
+import dev.o365connector.simulator.calendar.model.UserCalendars;
 import dev.o365connector.simulator.directory.Ids;
 import dev.o365connector.simulator.directory.User;
 import java.time.Duration;

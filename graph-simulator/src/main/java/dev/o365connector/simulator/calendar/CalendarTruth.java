@@ -1,8 +1,9 @@
 package dev.o365connector.simulator.calendar;
 
-import dev.o365connector.simulator.control.ResourceTruth;
+import dev.o365connector.simulator.calendar.model.Calendar;
+import dev.o365connector.simulator.calendar.model.CalendarGroup;
+import dev.o365connector.simulator.control.resource.ResourceTruth;
 import dev.o365connector.simulator.directory.Tenant;
-import dev.o365connector.simulator.directory.User;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
@@ -22,34 +23,26 @@ public final class CalendarTruth implements ResourceTruth {
   public JsonArray truth(Tenant tenant, JsonObject params) {
     Optional<CalendarWindow> window = CalendarWindow.from(params);
     JsonArray truth = new JsonArray();
-    for (User user : tenant.users().live()) {
-      tenant
-          .calendars(user.id())
-          .ifPresent(
-              calendars -> {
-                calendars
-                    .groups()
-                    .forEach(
-                        g ->
-                            truth.add(
-                                ResourceTruth.entry(
-                                    "calendarGroup", g.id(), user.id(), null, g.version())));
-                calendars
-                    .calendars()
-                    .forEach(
-                        c ->
-                            truth.add(
-                                ResourceTruth.entry(
-                                    "calendar", c.id(), user.id(), c.groupId(), c.version())));
-                calendars.events().live().stream()
-                    .filter(e -> window.map(w -> w.contains(e)).orElse(true))
-                    .forEach(
-                        e ->
-                            truth.add(
-                                ResourceTruth.entry(
-                                    "event", e.id(), user.id(), e.calendarId(), e.version())));
-              });
-    }
+    tenant
+        .liveUsersWith(tenant::calendars)
+        .forEach(
+            (user, calendars) -> {
+              for (CalendarGroup g : calendars.groups()) {
+                truth.add(
+                    ResourceTruth.entry("calendarGroup", g.id(), user.id(), null, g.version()));
+              }
+              for (Calendar c : calendars.calendars()) {
+                truth.add(
+                    ResourceTruth.entry("calendar", c.id(), user.id(), c.groupId(), c.version()));
+              }
+              calendars.events().live().stream()
+                  .filter(e -> window.map(w -> w.contains(e)).orElse(true))
+                  .forEach(
+                      e ->
+                          truth.add(
+                              ResourceTruth.entry(
+                                  "event", e.id(), user.id(), e.calendarId(), e.version())));
+            });
     return truth;
   }
 }

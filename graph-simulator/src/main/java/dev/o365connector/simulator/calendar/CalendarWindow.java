@@ -1,5 +1,6 @@
 package dev.o365connector.simulator.calendar;
 
+import dev.o365connector.simulator.calendar.model.Event;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -29,6 +29,11 @@ public final class Directory {
     return action.get();
   }
 
+  /** Runs {@code action}, which answers nothing, while holding the directory's lock. */
+  public synchronized void locked(Runnable action) {
+    action.run();
+  }
+
   public Ids ids() {
     return ids;
   }

@@ -1,15 +1,17 @@
 package dev.o365connector.simulator.directory;
 
-import dev.o365connector.simulator.calendar.UserCalendars;
+import dev.o365connector.simulator.calendar.model.UserCalendars;
 import dev.o365connector.simulator.delta.DeltaCollection;
-import dev.o365connector.simulator.drive.Drive;
-import dev.o365connector.simulator.mail.Mailbox;
+import dev.o365connector.simulator.drive.model.Drive;
+import dev.o365connector.simulator.mail.model.Mailbox;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** An Entra tenant: its users and which apps its admin consented to. Guarded by the Directory. */
 public final class Tenant {
@@ -77,6 +79,18 @@ public final class Tenant {
     calendars.put(userId, userCalendars);
   }
 
+  /**
+   * Every live user who has the service {@code service} finds for their id (a mailbox, drive or
+   * calendars), with it, in the users' order.
+   */
+  public <T> Map<User, T> liveUsersWith(Function<String, Optional<T>> service) {
+    Map<User, T> with = new LinkedHashMap<>();
+    for (User user : users.live()) {
+      service.apply(user.id()).ifPresent(found -> with.put(user, found));
+    }
+    return with;
+  }
+
   /** Deletes a user (soft, as Entra does: delta reports it as changed) and their services. */
   public boolean deleteUser(String userId) {
     mailboxes.remove(userId);
@@ -111,8 +125,13 @@ public final class Tenant {
     if (loginHint == null || loginHint.isBlank()) {
       return users.live().stream().findFirst();
     }
+    return user(loginHint);
+  }
+
+  /** A live user by id or by user principal name (case-insensitive), as Graph finds them. */
+  public Optional<User> user(String idOrUpn) {
     return users.live().stream()
-        .filter(u -> u.id().equals(loginHint) || u.userPrincipalName().equalsIgnoreCase(loginHint))
+        .filter(u -> u.id().equals(idOrUpn) || u.userPrincipalName().equalsIgnoreCase(idOrUpn))
         .findFirst();
   }
 

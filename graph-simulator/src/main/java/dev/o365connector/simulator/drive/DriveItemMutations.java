@@ -1,10 +1,12 @@
 package dev.o365connector.simulator.drive;
 
-import dev.o365connector.simulator.control.MutationSpec;
-import dev.o365connector.simulator.control.ResourceMutations;
+import dev.o365connector.simulator.control.resource.MutationSpec;
+import dev.o365connector.simulator.control.resource.MutationSpec.Move;
+import dev.o365connector.simulator.control.resource.ResourceMutations;
 import dev.o365connector.simulator.directory.Ids;
 import dev.o365connector.simulator.directory.Tenant;
-import dev.o365connector.simulator.directory.User;
+import dev.o365connector.simulator.drive.model.Drive;
+import dev.o365connector.simulator.drive.model.DriveItem;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -27,51 +29,70 @@ public final class DriveItemMutations implements ResourceMutations {
   @Override
   public JsonObject apply(Tenant tenant, JsonObject spec, Ids ids) {
     Map<String, Drive> owners = owners(tenant);
-    JsonArray updated = new JsonArray();
-    for (String id : MutationSpec.pick(spec.getValue("update"), ids(owners), ids)) {
-      Drive drive = owners.get(id);
-      DriveItem item = drive.item(id).orElseThrow();
-      // Folders can only be renamed; a file is renamed or gets new content, at random.
-      if (!item.folder() && ids.nextInt(2) == 0) {
-        drive.rewrite(id, item.size() + 1 + ids.nextInt(50_000));
-      } else {
-        drive.rename(id, renamed(item));
-      }
-      updated.add(id);
-    }
+    JsonArray updated =
+        MutationSpec.each(
+            spec.getValue("update"),
+            ids(owners),
+            ids,
+            id -> {
+              Drive drive = owners.get(id);
+              DriveItem item = drive.item(id).orElseThrow();
+              // Folders can only be renamed; a file is renamed or gets new content, at random.
+              if (!item.folder() && ids.nextInt(2) == 0) {
+                drive.rewrite(id, item.size() + 1 + ids.nextInt(50_000));
+              } else {
+                drive.rename(id, renamed(item));
+              }
+            });
     JsonArray moved = new JsonArray();
-    for (Move move : moves(spec.getValue("move"), owners, ids)) {
+    List<Move> moves =
+        MutationSpec.moves(
+            spec.getValue("move"),
+            owners,
+            ids,
+            "drive item",
+            (id, to) ->
+                Optional.ofNullable(to)
+                    .flatMap(owners.get(id)::item)
+                    .orElseThrow(() -> new IllegalArgumentException("no such folder: " + to))
+                    .id(),
+            id -> randomFolder(id, owners.get(id), ids));
+    for (Move move : moves) {
       if (owners.get(move.id()).move(move.id(), move.to())) {
         moved.add(move.id());
       }
     }
-    JsonArray deleted = new JsonArray();
-    for (String id : MutationSpec.pick(spec.getValue("delete"), ids(owners), ids)) {
-      Drive drive = owners.get(id);
-      // An item picked after its folder went is already gone with it.
-      if (drive.item(id).isPresent()) {
-        drive.delete(id).forEach(deleted::add);
-      }
-    }
-    JsonArray created = new JsonArray();
-    List<Drive> drives = drives(tenant);
-    int count = MutationSpec.count(spec.getValue("create"));
+    JsonArray deleted =
+        MutationSpec.eachTree(
+            spec.getValue("delete"),
+            ids(owners),
+            ids,
+            id -> {
+              Drive drive = owners.get(id);
+              // An item picked after its folder went is already gone with it.
+              return drive.item(id).isPresent() ? drive.delete(id) : List.of();
+            });
+    List<Drive> drives = List.copyOf(tenant.liveUsersWith(tenant::drive).values());
     Long size = size(spec.getValue("size"));
     DriveSeeder seeder = new DriveSeeder(ids);
-    for (int i = 0; i < count && !drives.isEmpty(); i++) {
-      Drive drive = drives.get(ids.nextInt(drives.size()));
-      List<String> folders = drive.folderIds();
-      String parent = folders.get(ids.nextInt(folders.size()));
-      DriveItem item;
-      if (size != null) {
-        item = seeder.newFile(drive, parent, size);
-      } else if (ids.nextInt(4) == 0) {
-        item = seeder.newFolder(drive, parent);
-      } else {
-        item = seeder.newFile(drive, parent);
-      }
-      created.add(item.id());
-    }
+    JsonArray created =
+        MutationSpec.create(
+            spec.getValue("create"),
+            drives,
+            ids,
+            drive -> {
+              List<String> folders = drive.folderIds();
+              String parent = folders.get(ids.nextInt(folders.size()));
+              DriveItem item;
+              if (size != null) {
+                item = seeder.newFile(drive, parent, size);
+              } else if (ids.nextInt(4) == 0) {
+                item = seeder.newFolder(drive, parent);
+              } else {
+                item = seeder.newFile(drive, parent);
+              }
+              return item.id();
+            });
     return new JsonObject()
         .put("created", created)
         .put("updated", updated)
@@ -93,44 +114,12 @@ public final class DriveItemMutations implements ResourceMutations {
     throw new IllegalArgumentException("size takes a non-negative number of bytes, got " + value);
   }
 
-  private record Move(String id, String to) {}
-
   /**
-   * {@code move}: a count (random items to a random folder not below them), ids, or {id, to}
-   * objects ({@code to} a folder id of the same drive, or {@code root}).
+   * Where {@code move} as a count or ids sends an item: a folder it is not in yet and that is not
+   * below it; none if the drive has no such. An explicit {@code to} is a folder id of the same
+   * drive, or {@code root}.
    */
-  private static List<Move> moves(Object value, Map<String, Drive> owners, Ids ids) {
-    List<Move> moves = new ArrayList<>();
-    if (value instanceof JsonArray array) {
-      for (Object item : array) {
-        String id =
-            item instanceof JsonObject explicit ? explicit.getString("id") : String.valueOf(item);
-        Drive drive = owners.get(id);
-        if (drive == null) {
-          throw new IllegalArgumentException("no such drive item: " + id);
-        }
-        if (item instanceof JsonObject explicit) {
-          String to = explicit.getString("to");
-          String target =
-              Optional.ofNullable(to)
-                  .flatMap(drive::item)
-                  .orElseThrow(() -> new IllegalArgumentException("no such folder: " + to))
-                  .id();
-          moves.add(new Move(id, target));
-        } else {
-          randomTarget(id, drive, ids).ifPresent(moves::add);
-        }
-      }
-      return moves;
-    }
-    for (String id : MutationSpec.pick(value, ids(owners), ids)) {
-      randomTarget(id, owners.get(id), ids).ifPresent(moves::add);
-    }
-    return moves;
-  }
-
-  /** A folder the item is not in yet and that is not below it; none if the drive has no such. */
-  private static Optional<Move> randomTarget(String id, Drive drive, Ids ids) {
+  private static Optional<String> randomFolder(String id, Drive drive, Ids ids) {
     String parent = drive.item(id).orElseThrow().parentId();
     List<String> targets =
         drive.folderIds().stream()
@@ -139,7 +128,7 @@ public final class DriveItemMutations implements ResourceMutations {
     if (targets.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Move(id, targets.get(ids.nextInt(targets.size()))));
+    return Optional.of(targets.get(ids.nextInt(targets.size())));
   }
 
   /** {@code Budget 12.xlsx} becomes {@code Budget 12 (2).xlsx}, then {@code (3)}, ... */
@@ -154,7 +143,7 @@ public final class DriveItemMutations implements ResourceMutations {
   /** Every live item but the roots, with its drive, in a repeatable order. */
   private static Map<String, Drive> owners(Tenant tenant) {
     Map<String, Drive> owners = new LinkedHashMap<>();
-    for (Drive drive : drives(tenant)) {
+    for (Drive drive : tenant.liveUsersWith(tenant::drive).values()) {
       drive.items().live().stream()
           .filter(item -> item.parentId() != null)
           .forEach(item -> owners.put(item.id(), drive));
@@ -164,12 +153,5 @@ public final class DriveItemMutations implements ResourceMutations {
 
   private static List<String> ids(Map<String, Drive> owners) {
     return new ArrayList<>(owners.keySet());
-  }
-
-  private static List<Drive> drives(Tenant tenant) {
-    return tenant.users().live().stream()
-        .map(User::id)
-        .flatMap(id -> tenant.drive(id).stream())
-        .toList();
   }
 }

@@ -6,21 +6,19 @@ import dev.o365connector.simulator.delta.DeltaLinks;
 import dev.o365connector.simulator.delta.DeltaQuery;
 import dev.o365connector.simulator.delta.DeltaResult;
 import dev.o365connector.simulator.delta.DeltaView;
-import dev.o365connector.simulator.directory.Tenant;
 import dev.o365connector.simulator.directory.User;
+import dev.o365connector.simulator.drive.model.Drive;
+import dev.o365connector.simulator.drive.model.DriveItem;
 import dev.o365connector.simulator.graph.DeltaResponses;
 import dev.o365connector.simulator.graph.GraphErrors;
 import dev.o365connector.simulator.graph.GraphPrincipal;
 import dev.o365connector.simulator.graph.GraphRequests;
 import dev.o365connector.simulator.graph.Permission;
 import dev.o365connector.simulator.graph.TargetUser;
-import dev.o365connector.simulator.graph.Workload;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -85,25 +83,22 @@ public final class DriveRoutes {
       itemNotFound(ctx);
       return;
     }
-    int top = Math.max(1, intParam(ctx, "$top", CHILDREN_PAGE, MAX_PAGE));
-    int skip = intParam(ctx, "$skip", 0, Integer.MAX_VALUE);
-    List<DriveItem> all = drive.children(parent.get().id());
-    JsonArray value = new JsonArray();
-    all.stream().skip(skip).limit(top).forEach(child -> value.add(drive.itemJson(child)));
+    int top = Math.max(1, GraphRequests.intParam(ctx, "$top", CHILDREN_PAGE, MAX_PAGE));
+    int skip = GraphRequests.intParam(ctx, "$skip", 0, Integer.MAX_VALUE);
     JsonObject body =
         new JsonObject()
-            .put("@odata.context", context.graphBaseUrl() + "/$metadata#Collection(driveItem)")
-            .put("value", value);
-    if ((long) skip + top < all.size()) {
-      body.put(
-          "@odata.nextLink",
-          GraphRequests.pathUrl(ctx, context.graphBaseUrl())
-              + "?$top="
-              + top
-              + "&$skip="
-              + (skip + top));
-    }
-    GraphErrors.ok(ctx, body);
+            .put("@odata.context", context.graphBaseUrl() + "/$metadata#Collection(driveItem)");
+    GraphErrors.ok(
+        ctx,
+        GraphRequests.pageBySkip(
+            ctx,
+            context.graphBaseUrl(),
+            body,
+            drive.children(parent.get().id()),
+            top,
+            skip,
+            drive::itemJson,
+            ""));
   }
 
   /**
@@ -161,24 +156,18 @@ public final class DriveRoutes {
 
   /** {@code /me/drive/...}, {@code /users/{id}/drive/...}: the target user's drive. */
   private void withUserDrive(RoutingContext ctx, DriveAction action) {
-    Optional<GraphPrincipal> principal = requests.authorize(ctx, Permission.READ_FILES);
-    if (principal.isEmpty()) {
-      return;
-    }
-    Optional<User> owner =
-        TargetUser.resolve(ctx, context, principal.get(), Workload.DRIVE, User::hasDrive);
-    if (owner.isEmpty()) {
-      return;
-    }
-    context
-        .directory()
-        .locked(
-            () -> {
-              tenant(principal.get())
-                  .drive(owner.get().id())
-                  .ifPresentOrElse(drive -> action.run(ctx, drive), () -> itemNotFound(ctx));
-              return null;
-            });
+    TargetUser.authorize(ctx, context, requests, Permission.READ_FILES, User::hasDrive)
+        .ifPresent(
+            owner ->
+                context
+                    .directory()
+                    .locked(
+                        () ->
+                            owner
+                                .tenant(context.directory())
+                                .drive(owner.user().id())
+                                .ifPresentOrElse(
+                                    drive -> action.run(ctx, drive), () -> itemNotFound(ctx))));
   }
 
   /**
@@ -194,7 +183,12 @@ public final class DriveRoutes {
         .directory()
         .locked(
             () -> {
-              Optional<Drive> drive = tenant(principal.get()).driveById(ctx.pathParam("driveId"));
+              Optional<Drive> drive =
+                  context
+                      .directory()
+                      .tenant(principal.get().tenantId())
+                      .orElseThrow()
+                      .driveById(ctx.pathParam("driveId"));
               if (drive.isEmpty()) {
                 itemNotFound(ctx);
               } else if (principal.get().delegated()
@@ -203,21 +197,7 @@ public final class DriveRoutes {
               } else {
                 action.run(ctx, drive.get());
               }
-              return null;
             });
-  }
-
-  private Tenant tenant(GraphPrincipal principal) {
-    return context.directory().tenant(principal.tenantId()).orElseThrow();
-  }
-
-  private static int intParam(RoutingContext ctx, String name, int fallback, int max) {
-    try {
-      String value = ctx.request().getParam(name);
-      return value == null ? fallback : Math.max(0, Math.min(max, Integer.parseInt(value)));
-    } catch (NumberFormatException e) {
-      return fallback;
-    }
   }
 
   private static void itemNotFound(RoutingContext ctx) {

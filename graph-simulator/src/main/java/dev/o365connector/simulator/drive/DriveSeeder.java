@@ -2,6 +2,9 @@ package dev.o365connector.simulator.drive;
 
 import dev.o365connector.simulator.directory.Ids;
 import dev.o365connector.simulator.directory.User;
+import dev.o365connector.simulator.drive.model.Drive;
+import dev.o365connector.simulator.drive.model.DriveItem;
+import io.vertx.core.json.JsonObject;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -67,7 +70,7 @@ public final class DriveSeeder {
 
   /** A drive of {@code owner} with {@code items} files and folders besides its root. */
   public Drive drive(User owner, int items) {
-    Drive drive = new Drive(driveId(), owner, webUrl(owner), DriveItem.idFor(ids.guid()));
+    Drive drive = new Drive(driveId(), identity(owner), webUrl(owner), DriveItem.idFor(ids.guid()));
     // About one item in eight is a folder: first the well-known ones, then nested "Folder n".
     int folders = items < 2 ? 0 : Math.max(1, items / 8);
     List<String> folderIds = new ArrayList<>();
@@ -128,6 +131,14 @@ public final class DriveSeeder {
       bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
     }
     return "b!" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+  }
+
+  /** Graph's identity of the owner, as the drive and its items show who owns and wrote them. */
+  private static JsonObject identity(User owner) {
+    return new JsonObject()
+        .put("id", owner.id())
+        .put("displayName", owner.displayName())
+        .put("email", owner.userPrincipalName());
   }
 
   /** The owner's personal site's document library, e.g. contoso-my.sharepoint.com/personal/... */

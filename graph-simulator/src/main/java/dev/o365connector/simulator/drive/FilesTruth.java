@@ -1,8 +1,8 @@
 package dev.o365connector.simulator.drive;
 
-import dev.o365connector.simulator.control.ResourceTruth;
+import dev.o365connector.simulator.control.resource.ResourceTruth;
 import dev.o365connector.simulator.directory.Tenant;
-import dev.o365connector.simulator.directory.User;
+import dev.o365connector.simulator.drive.model.DriveItem;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -20,19 +20,17 @@ public final class FilesTruth implements ResourceTruth {
   @Override
   public JsonArray truth(Tenant tenant, JsonObject params) {
     JsonArray truth = new JsonArray();
-    for (User user : tenant.users().live()) {
-      tenant
-          .drive(user.id())
-          .ifPresent(
-              drive -> {
-                for (DriveItem item : drive.items().live()) {
-                  truth.add(
-                      ResourceTruth.entry(
-                              "driveItem", item.id(), user.id(), drive.id(), item.version())
-                          .put("parentId", item.parentId()));
-                }
-              });
-    }
+    tenant
+        .liveUsersWith(tenant::drive)
+        .forEach(
+            (user, drive) -> {
+              for (DriveItem item : drive.items().live()) {
+                truth.add(
+                    ResourceTruth.entry(
+                            "driveItem", item.id(), user.id(), drive.id(), item.version())
+                        .put("parentId", item.parentId()));
+              }
+            });
     return truth;
   }
 }

@@ -42,11 +42,7 @@ public final class TokenFaultRoutes {
     tenant(ctx)
         .ifPresent(
             tenant -> {
-              directory.locked(
-                  () -> {
-                    tenant.killDeltaTokens(invalidate, context.clock().millis());
-                    return null;
-                  });
+              directory.locked(() -> tenant.killDeltaTokens(invalidate, context.clock().millis()));
               Responses.json(
                   ctx,
                   200,

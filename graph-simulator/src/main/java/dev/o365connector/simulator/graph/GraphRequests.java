@@ -1,11 +1,15 @@
 package dev.o365connector.simulator.graph;
 
+import dev.o365connector.simulator.SimulatorContext;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Request details shared by Graph routes: permission checks, paging preferences, $select. */
@@ -17,6 +21,11 @@ public final class GraphRequests {
 
   GraphRequests(GraphAuth auth) {
     this.auth = auth;
+  }
+
+  /** The checks every Graph route of this simulator shares, against its tokens. */
+  public static GraphRequests of(SimulatorContext context) {
+    return new GraphRequests(new GraphAuth(context));
   }
 
   /**
@@ -70,6 +79,37 @@ public final class GraphRequests {
     } catch (NumberFormatException e) {
       return fallback;
     }
+  }
+
+  /**
+   * Page {@code top}/{@code skip} of {@code all}, rendered, as {@code body}'s {@code value}; when
+   * more follow, an {@code @odata.nextLink} to the next page, repeating {@code keptQuery} (the rest
+   * of the query the next page needs, or empty) before its {@code $top} and {@code $skip}.
+   */
+  public static <T> JsonObject pageBySkip(
+      RoutingContext ctx,
+      String graphBaseUrl,
+      JsonObject body,
+      List<T> all,
+      int top,
+      int skip,
+      Function<T, JsonObject> render,
+      String keptQuery) {
+    JsonArray value = new JsonArray();
+    all.stream().skip(skip).limit(top).forEach(item -> value.add(render.apply(item)));
+    body.put("value", value);
+    if ((long) skip + top < all.size()) {
+      body.put(
+          "@odata.nextLink",
+          pathUrl(ctx, graphBaseUrl)
+              + "?"
+              + (keptQuery.isEmpty() ? "" : keptQuery + "&")
+              + "$top="
+              + top
+              + "&$skip="
+              + (skip + top));
+    }
+    return body;
   }
 
   /** The object with only {@code id} and the {@code $select}ed properties (null: all of them). */

@@ -1,6 +1,7 @@
 package dev.o365connector.simulator.graph;
 
 import dev.o365connector.simulator.SimulatorContext;
+import dev.o365connector.simulator.directory.Directory;
 import dev.o365connector.simulator.directory.Tenant;
 import dev.o365connector.simulator.directory.User;
 import io.vertx.core.Handler;
@@ -21,6 +22,15 @@ public final class TargetUser {
 
   private TargetUser() {}
 
+  /** The user whose data a request reads, in the tenant of the request's token. */
+  public record Target(String tenantId, User user) {
+
+    /** Their tenant; call under the directory's lock. */
+    public Tenant tenant(Directory directory) {
+      return directory.tenant(tenantId).orElseThrow();
+    }
+  }
+
   /**
    * Registers {@code handler} for {@code GET /v1.0/me<suffix>} and {@code
    * /v1.0/users/:userId<suffix>}.
@@ -28,6 +38,24 @@ public final class TargetUser {
   public static void get(Router router, String suffix, Handler<RoutingContext> handler) {
     router.get("/v1.0/me" + suffix).handler(handler);
     router.get("/v1.0/users/:" + USER_ID + suffix).handler(handler);
+  }
+
+  /**
+   * The target of a request that holds {@code permission} and may read the user's data in the
+   * permission's workload; otherwise empty, the Graph error already written.
+   */
+  public static Optional<Target> authorize(
+      RoutingContext ctx,
+      SimulatorContext context,
+      GraphRequests requests,
+      Permission permission,
+      Predicate<User> hasService) {
+    return requests
+        .authorize(ctx, permission)
+        .flatMap(
+            principal ->
+                resolve(ctx, context, principal, permission.workload(), hasService)
+                    .map(user -> new Target(principal.tenantId(), user)));
   }
 
   /**
@@ -55,15 +83,7 @@ public final class TargetUser {
                     context
                         .directory()
                         .tenant(principal.tenantId())
-                        .map(Tenant::users)
-                        .flatMap(
-                            users ->
-                                users.live().stream()
-                                    .filter(
-                                        u ->
-                                            u.id().equals(key)
-                                                || u.userPrincipalName().equalsIgnoreCase(key))
-                                    .findFirst()));
+                        .flatMap(tenant -> tenant.user(key)));
     if (user.isEmpty()) {
       GraphErrors.write(
           ctx, 404, workload.unknownUserCode, "The requested user '" + key + "' is invalid.");

@@ -10,6 +10,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** {@code GET /{tenant}/v2.0/adminconsent} and legacy {@code /{tenant}/adminconsent}. */
@@ -26,7 +27,7 @@ final class AdminConsentRoute {
     this.context = context;
     this.state = state;
     this.resolver = resolver;
-    this.clientCheck = new ClientCheck(resolver, context.directory());
+    this.clientCheck = new ClientCheck(resolver, context.directory(), state.counters(), errors);
     this.errors = errors;
   }
 
@@ -37,14 +38,11 @@ final class AdminConsentRoute {
 
   private void adminConsent(RoutingContext ctx, boolean v2) {
     HttpServerRequest request = ctx.request();
-    Checked checked;
-    try {
-      checked = clientCheck.check(ctx.pathParam("tenant"), request, true);
-    } catch (EntraException e) {
-      state.counters().increment("error." + e.error().code());
-      errors.page(ctx, e.error());
+    Optional<Checked> found = clientCheck.check(ctx, true);
+    if (found.isEmpty()) {
       return;
     }
+    Checked checked = found.get();
     String loginHint = request.getParam("login_hint");
     Tenant tenant =
         resolver
@@ -88,18 +86,14 @@ final class AdminConsentRoute {
                   context.clock().instant());
       String path = "/" + checked.authority().segment() + ConsentPromptRoute.ADMIN_CONSENT_PATH;
       AppRegistration app = checked.app();
-      ctx.response()
-          .setStatusCode(200)
-          .putHeader("Content-Type", "text/html; charset=utf-8")
-          .putHeader("Cache-Control", "no-store")
-          .end(
-              ConsentPage.consent(
-                  "Permissions requested - Accept for your organization",
-                  app.displayName(),
-                  "Administrator of " + tenant.domain(),
-                  app.applicationPermissions().stream().sorted().toList(),
-                  path,
-                  id));
+      ConsentPage.show(
+          ctx,
+          "Permissions requested - Accept for your organization",
+          app.displayName(),
+          "Administrator of " + tenant.domain(),
+          app.applicationPermissions().stream().sorted().toList(),
+          path,
+          id);
     } else {
       answer.accept(ctx).send(ctx);
     }
@@ -122,11 +116,7 @@ final class AdminConsentRoute {
     AuthorizeReply accept(RoutingContext ctx) {
       AppRegistration app = checked.app();
       Directory directory = context.directory();
-      directory.locked(
-          () -> {
-            tenant.grantAdminConsent(app);
-            return null;
-          });
+      directory.locked(() -> tenant.grantAdminConsent(app));
       state.counters().increment("adminconsent.granted");
       Map<String, String> params = new LinkedHashMap<>();
       params.put("admin_consent", "True");
@@ -147,12 +137,7 @@ final class AdminConsentRoute {
 
     AuthorizeReply decline(RoutingContext ctx) {
       state.counters().increment("consent.declined");
-      return failure(
-          ctx,
-          checked,
-          tenant,
-          requestState,
-          EntraError.of("access_denied", 65004, "User declined to consent to access the app."));
+      return failure(ctx, checked, tenant, requestState, EntraError.consentDeclined());
     }
   }
 
@@ -164,7 +149,7 @@ final class AdminConsentRoute {
   // Entra's admin-consent errors carry the success parameters too (admin_consent, tenant).
   private AuthorizeReply failure(
       RoutingContext ctx, Checked checked, Tenant tenant, String requestState, EntraError error) {
-    state.counters().increment("error." + error.code());
+    state.counters().failed(error);
     Map<String, String> params = errors.redirectParams(ctx, error);
     params.put("admin_consent", "True");
     if (tenant != null) {

@@ -2,7 +2,6 @@ package dev.o365connector.simulator.identity;
 
 import dev.o365connector.simulator.identity.AuthorizationCodes.Grant;
 import dev.o365connector.simulator.identity.AuthorizationCodes.Redemption;
-import dev.o365connector.simulator.identity.TenantResolver.Kind;
 import io.vertx.core.json.JsonObject;
 
 /** {@code grant_type=authorization_code}: redeems a code once, checking PKCE and redirect URI. */
@@ -22,19 +21,14 @@ final class AuthorizationCodeGrant implements TokenGrant {
     String redirectUri = request.required("redirect_uri");
     Redemption redemption = codes.redeem(code, request.clientId(), request.now());
     Grant grant = redemption.grant();
-    EntraError refused =
-        switch (redemption.status()) {
-          case UNKNOWN -> GrantErrors.malformed();
-          case OTHER_CLIENT -> GrantErrors.otherClient();
-          case ALREADY_REDEEMED -> GrantErrors.codeRedeemed();
-          case EXPIRED -> GrantErrors.codeExpired();
-          case REDEEMED -> null;
-        };
-    if (refused != null) {
-      throw new EntraException(refused);
+    switch (redemption.status()) {
+      case UNKNOWN -> throw new EntraException(GrantErrors.malformed());
+      case OTHER_CLIENT -> throw new EntraException(GrantErrors.otherClient());
+      case ALREADY_REDEEMED -> throw new EntraException(GrantErrors.codeRedeemed());
+      case EXPIRED -> throw new EntraException(GrantErrors.codeExpired());
+      case REDEEMED -> {}
     }
-    if (request.authority().kind() == Kind.TENANT
-        && !request.authority().tenant().id().equals(grant.tenantId())) {
+    if (request.atOtherTenantThan(grant.tenantId())) {
       throw new EntraException(GrantErrors.codeOfOtherTenant());
     }
     if (!grant.redirectUri().equals(redirectUri)) {
@@ -47,13 +41,6 @@ final class AuthorizationCodeGrant implements TokenGrant {
     if (!Pkce.matches(verifier, grant.codeChallenge())) {
       throw new EntraException(GrantErrors.verifierMismatch());
     }
-    return tokens.respond(
-        grant.tenantId(),
-        tokens.user(grant.tenantId(), grant.userId()),
-        grant.clientId(),
-        grant.scopes(),
-        grant.scopes(),
-        grant.nonce(),
-        request.now());
+    return tokens.respond(grant, grant.scopes(), grant.nonce(), request.now());
   }
 }

@@ -22,7 +22,8 @@ public final class AuthorizationCodes {
       String codeChallenge,
       Set<String> scopes,
       String nonce,
-      Instant expiresAt) {
+      Instant expiresAt)
+      implements DelegatedGrant {
 
     public Grant {
       scopes = Set.copyOf(scopes);

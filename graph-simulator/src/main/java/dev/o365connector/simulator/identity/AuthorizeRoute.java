@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** {@code GET /{tenant}/oauth2/v2.0/authorize}: delegated sign-in with (auto) consent. */
@@ -24,7 +25,7 @@ final class AuthorizeRoute {
       SimulatorContext context, IdentityState state, TenantResolver resolver, EntraErrors errors) {
     this.context = context;
     this.state = state;
-    this.clientCheck = new ClientCheck(resolver, context.directory());
+    this.clientCheck = new ClientCheck(resolver, context.directory(), state.counters(), errors);
     this.signInRequests = new SignInRequests(resolver, context.directory());
     this.errors = errors;
   }
@@ -35,14 +36,11 @@ final class AuthorizeRoute {
 
   private void authorize(RoutingContext ctx) {
     HttpServerRequest request = ctx.request();
-    Checked checked;
-    try {
-      checked = clientCheck.check(ctx.pathParam("tenant"), request, false);
-    } catch (EntraException e) {
-      state.counters().increment("error." + e.error().code());
-      errors.page(ctx, e.error());
+    Optional<Checked> found = clientCheck.check(ctx, false);
+    if (found.isEmpty()) {
       return;
     }
+    Checked checked = found.get();
     String mode = request.getParam("response_mode", AuthorizeReply.QUERY);
     String replyMode = AuthorizeReply.supports(mode) ? mode : AuthorizeReply.QUERY;
     try {
@@ -70,7 +68,7 @@ final class AuthorizeRoute {
         codeReply(signIn).send(ctx);
       }
     } catch (EntraException e) {
-      state.counters().increment("error." + e.error().code());
+      state.counters().failed(e.error());
       new AuthorizeReply(checked.redirectUri(), replyMode, errors.redirectParams(ctx, e.error()))
           .withState(request.getParam("state"))
           .send(ctx);
@@ -88,18 +86,14 @@ final class AuthorizeRoute {
                 now);
     String action =
         "/" + signIn.checked().authority().segment() + ConsentPromptRoute.AUTHORIZE_PATH;
-    ctx.response()
-        .setStatusCode(200)
-        .putHeader("Content-Type", "text/html; charset=utf-8")
-        .putHeader("Cache-Control", "no-store")
-        .end(
-            ConsentPage.consent(
-                "Permissions requested",
-                signIn.checked().app().displayName(),
-                signIn.user().userPrincipalName(),
-                signIn.scopes(),
-                action,
-                id));
+    ConsentPage.show(
+        ctx,
+        "Permissions requested",
+        signIn.checked().app().displayName(),
+        signIn.user().userPrincipalName(),
+        signIn.scopes(),
+        action,
+        id);
   }
 
   private AuthorizeReply codeReply(SignIn signIn) {
@@ -130,10 +124,9 @@ final class AuthorizeRoute {
   }
 
   private AuthorizeReply declined(RoutingContext ctx, SignIn signIn) {
-    EntraError error =
-        EntraError.of("access_denied", 65004, "User declined to consent to access the app.");
+    EntraError error = EntraError.consentDeclined();
     state.counters().increment("consent.declined");
-    state.counters().increment("error." + error.code());
+    state.counters().failed(error);
     return new AuthorizeReply(
             signIn.checked().redirectUri(),
             signIn.responseMode(),

@@ -1,5 +1,6 @@
 package dev.o365connector.simulator.identity;
 
+import io.vertx.ext.web.RoutingContext;
 import java.util.Collection;
 import java.util.Map;
 
@@ -40,6 +41,22 @@ final class ConsentPage {
         + "\">\n    <button type=\"submit\" id=\"cancel\" name=\"action\" value=\"cancel\">Cancel"
         + "</button>\n    <button type=\"submit\" id=\"accept\" name=\"action\" value=\"accept\">"
         + "Accept</button>\n  </form>\n</body>\n</html>\n";
+  }
+
+  /** Answers with the {@link #consent} page; never cached, as its one-time id is in it. */
+  static void show(
+      RoutingContext ctx,
+      String title,
+      String appName,
+      String signedInAs,
+      Collection<String> permissions,
+      String formAction,
+      String requestId) {
+    ctx.response()
+        .setStatusCode(200)
+        .putHeader("Content-Type", "text/html; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .end(consent(title, appName, signedInAs, permissions, formAction, requestId));
   }
 
   static String errorPage(String error, String description) {

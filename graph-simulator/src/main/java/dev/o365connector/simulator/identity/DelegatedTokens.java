@@ -21,7 +21,7 @@ final class DelegatedTokens {
   }
 
   /** The signed-in user, who may have been deleted since consenting. */
-  User user(String tenantId, String userId) {
+  private User user(String tenantId, String userId) {
     Directory directory = context.directory();
     return directory
         .locked(() -> directory.tenant(tenantId).flatMap(t -> t.users().get(userId)))
@@ -29,17 +29,16 @@ final class DelegatedTokens {
   }
 
   /**
-   * @param scopes what this access token carries
-   * @param consented what the user consented to, carried on by the new refresh token
+   * The tokens {@code grant}'s user gets, if they still exist.
+   *
+   * @param scopes what this access token carries; the new refresh token carries on what {@code
+   *     grant} consented to
    */
-  JsonObject respond(
-      String tenantId,
-      User user,
-      String clientId,
-      Set<String> scopes,
-      Set<String> consented,
-      String nonce,
-      Instant now) {
+  JsonObject respond(DelegatedGrant grant, Set<String> scopes, String nonce, Instant now) {
+    String tenantId = grant.tenantId();
+    String clientId = grant.clientId();
+    Set<String> consented = grant.scopes();
+    User user = user(tenantId, grant.userId());
     long lifetime = context.config().accessTokenLifetime().toSeconds();
     JsonObject body =
         new JsonObject()

@@ -105,6 +105,10 @@ public record EntraError(int status, String error, int code, String message) {
             + " application in the Azure portal.");
   }
 
+  static EntraError consentDeclined() {
+    return of("access_denied", 65004, "User declined to consent to access the app.");
+  }
+
   static EntraError noReplyAddress() {
     return of("invalid_request", 900971, "No reply address provided.");
   }

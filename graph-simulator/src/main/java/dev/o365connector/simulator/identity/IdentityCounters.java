@@ -14,6 +14,11 @@ public final class IdentityCounters {
     counts.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
   }
 
+  /** Counts a failure answered with {@code error}, whichever endpoint answered it. */
+  void failed(EntraError error) {
+    increment(errorKey(error.code()));
+  }
+
   public long get(String key) {
     AtomicLong count = counts.get(key);
     return count == null ? 0 : count.get();
@@ -26,7 +31,11 @@ public final class IdentityCounters {
 
   /** Failures answered with AADSTS{@code code}, on any endpoint. */
   public long errors(int code) {
-    return get("error." + code);
+    return get(errorKey(code));
+  }
+
+  private static String errorKey(int code) {
+    return "error." + code;
   }
 
   /** Every counter, sorted by key. */

@@ -2,7 +2,6 @@ package dev.o365connector.simulator.identity;
 
 import dev.o365connector.simulator.identity.RefreshTokens.Grant;
 import dev.o365connector.simulator.identity.RefreshTokens.Use;
-import dev.o365connector.simulator.identity.TenantResolver.Kind;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -27,32 +26,21 @@ final class RefreshTokenGrant implements TokenGrant {
     String token = request.required("refresh_token");
     Use use = refreshTokens.use(token, request.clientId(), request.now());
     Grant grant = use.grant();
-    EntraError refused =
-        switch (use.status()) {
-          case UNKNOWN -> GrantErrors.malformed();
-          case OTHER_CLIENT -> GrantErrors.otherClient();
-          case REVOKED -> GrantErrors.revoked(grant.issuedAt(), use.revokedAt());
-          case INACTIVE ->
+    switch (use.status()) {
+      case UNKNOWN -> throw new EntraException(GrantErrors.malformed());
+      case OTHER_CLIENT -> throw new EntraException(GrantErrors.otherClient());
+      case REVOKED ->
+          throw new EntraException(GrantErrors.revoked(grant.issuedAt(), use.revokedAt()));
+      case INACTIVE ->
+          throw new EntraException(
               GrantErrors.inactive(
-                  grant.issuedAt(), Duration.between(use.lastUsed(), request.now()));
-          case VALID -> null;
-        };
-    if (refused != null) {
-      throw new EntraException(refused);
+                  grant.issuedAt(), Duration.between(use.lastUsed(), request.now())));
+      case VALID -> {}
     }
-    if (request.authority().kind() == Kind.TENANT
-        && !request.authority().tenant().id().equals(grant.tenantId())) {
+    if (request.atOtherTenantThan(grant.tenantId())) {
       throw new EntraException(GrantErrors.otherClient());
     }
-    Set<String> scopes = scopes(request.param("scope"), grant);
-    return tokens.respond(
-        grant.tenantId(),
-        tokens.user(grant.tenantId(), grant.userId()),
-        grant.clientId(),
-        scopes,
-        grant.scopes(),
-        null,
-        request.now());
+    return tokens.respond(grant, scopes(request.param("scope"), grant), null, request.now());
   }
 
   private static Set<String> scopes(String requested, Grant grant) {

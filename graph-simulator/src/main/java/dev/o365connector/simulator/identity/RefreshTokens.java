@@ -15,7 +15,8 @@ public final class RefreshTokens {
 
   /** What a refresh token stands for: one user's consent to one client, in one tenant. */
   public record Grant(
-      String tenantId, String userId, String clientId, Set<String> scopes, Instant issuedAt) {
+      String tenantId, String userId, String clientId, Set<String> scopes, Instant issuedAt)
+      implements DelegatedGrant {
 
     public Grant {
       scopes = Set.copyOf(scopes);

@@ -2,6 +2,7 @@ package dev.o365connector.simulator.identity;
 
 import dev.o365connector.simulator.identity.ClientAuthentication.Client;
 import dev.o365connector.simulator.identity.TenantResolver.Authority;
+import dev.o365connector.simulator.identity.TenantResolver.Kind;
 import io.vertx.core.MultiMap;
 import java.time.Instant;
 
@@ -19,6 +20,14 @@ record TokenRequest(Authority authority, Client client, MultiMap form, Instant n
       throw new EntraException(EntraError.missingParameter(name));
     }
     return value;
+  }
+
+  /**
+   * Whether the request went to the endpoint of a tenant other than {@code tenantId}; {@code
+   * organizations} and {@code common} name no tenant, so any grant may be redeemed there.
+   */
+  boolean atOtherTenantThan(String tenantId) {
+    return authority.kind() == Kind.TENANT && !authority.tenant().id().equals(tenantId);
   }
 
   String clientId() {

@@ -82,7 +82,7 @@ final class TokenRoute {
       ctx.response().putHeader("Cache-Control", "no-store").putHeader("Pragma", "no-cache");
       Responses.json(ctx, 200, body);
     } catch (EntraException e) {
-      counters.increment("error." + e.error().code());
+      counters.failed(e.error());
       errors.respond(ctx, e.error());
     }
   }
@@ -93,7 +93,7 @@ final class TokenRoute {
             "invalid_request",
             900561,
             "The endpoint only accepts POST, OPTIONS requests. Received a GET request.");
-    counters.increment("error." + error.code());
+    counters.failed(error);
     errors.respond(ctx, error);
   }
 }

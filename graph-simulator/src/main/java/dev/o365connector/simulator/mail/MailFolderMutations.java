@@ -1,10 +1,11 @@
 package dev.o365connector.simulator.mail;
 
-import dev.o365connector.simulator.control.MutationSpec;
-import dev.o365connector.simulator.control.ResourceMutations;
+import dev.o365connector.simulator.control.resource.MutationSpec;
+import dev.o365connector.simulator.control.resource.ResourceMutations;
 import dev.o365connector.simulator.directory.Ids;
 import dev.o365connector.simulator.directory.Tenant;
-import dev.o365connector.simulator.directory.User;
+import dev.o365connector.simulator.mail.model.MailFolder;
+import dev.o365connector.simulator.mail.model.Mailbox;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -29,30 +30,35 @@ public final class MailFolderMutations implements ResourceMutations {
   public JsonObject apply(Tenant tenant, JsonObject spec, Ids ids) {
     MutationSpec.only(spec, List.of("create", "delete"));
     Map<String, Mailbox> owners = userFolders(tenant);
-    JsonArray deleted = new JsonArray();
-    for (String id :
-        MutationSpec.pick(spec.getValue("delete"), new ArrayList<>(owners.keySet()), ids)) {
-      Mailbox mailbox = owners.get(id);
-      Optional<MailFolder> folder = mailbox.folders().get(id);
-      // A folder picked after one above it went is already gone with it.
-      if (folder.isPresent()) {
-        mailbox.deleteFolder(id).forEach(deleted::add);
-        mailbox.touchFolder(folder.get().parentFolderId());
-      }
-    }
-    JsonArray created = new JsonArray();
-    List<User> withMailbox =
-        tenant.users().live().stream().filter(u -> tenant.mailbox(u.id()).isPresent()).toList();
-    int count = MutationSpec.count(spec.getValue("create"));
-    for (int i = 0; i < count && !withMailbox.isEmpty(); i++) {
-      Mailbox mailbox =
-          tenant.mailbox(withMailbox.get(ids.nextInt(withMailbox.size())).id()).orElseThrow();
-      String parent = parent(mailbox, ids);
-      String id = ids.guid();
-      mailbox.addFolder(new MailFolder(id, "Folder " + id.substring(0, 8), parent, null, 1));
-      mailbox.touchFolder(parent);
-      created.add(id);
-    }
+    JsonArray deleted =
+        MutationSpec.eachTree(
+            spec.getValue("delete"),
+            new ArrayList<>(owners.keySet()),
+            ids,
+            id -> {
+              Mailbox mailbox = owners.get(id);
+              Optional<MailFolder> folder = mailbox.folders().get(id);
+              // A folder picked after one above it went is already gone with it.
+              if (folder.isEmpty()) {
+                return List.of();
+              }
+              List<String> gone = mailbox.deleteFolder(id);
+              mailbox.touchFolder(folder.get().parentFolderId());
+              return gone;
+            });
+    JsonArray created =
+        MutationSpec.create(
+            spec.getValue("create"),
+            List.copyOf(tenant.liveUsersWith(tenant::mailbox).values()),
+            ids,
+            mailbox -> {
+              String parent = parent(mailbox, ids);
+              String id = ids.guid();
+              mailbox.addFolder(
+                  new MailFolder(id, "Folder " + id.substring(0, 8), parent, null, 1));
+              mailbox.touchFolder(parent);
+              return id;
+            });
     return new JsonObject().put("created", created).put("deleted", deleted);
   }
 
@@ -69,14 +75,10 @@ public final class MailFolderMutations implements ResourceMutations {
   /** Every live user-made folder of the tenant's mailboxes, with its mailbox, in a fixed order. */
   private static Map<String, Mailbox> userFolders(Tenant tenant) {
     Map<String, Mailbox> owners = new LinkedHashMap<>();
-    for (User user : tenant.users().live()) {
-      tenant
-          .mailbox(user.id())
-          .ifPresent(
-              mailbox ->
-                  mailbox.folders().live().stream()
-                      .filter(f -> f.wellKnownName() == null)
-                      .forEach(f -> owners.put(f.id(), mailbox)));
+    for (Mailbox mailbox : tenant.liveUsersWith(tenant::mailbox).values()) {
+      mailbox.folders().live().stream()
+          .filter(f -> f.wellKnownName() == null)
+          .forEach(f -> owners.put(f.id(), mailbox));
     }
     return owners;
   }

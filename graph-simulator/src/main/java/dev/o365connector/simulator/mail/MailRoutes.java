@@ -9,16 +9,17 @@ import dev.o365connector.simulator.delta.DeltaView;
 import dev.o365connector.simulator.directory.User;
 import dev.o365connector.simulator.graph.DeltaResponses;
 import dev.o365connector.simulator.graph.GraphErrors;
-import dev.o365connector.simulator.graph.GraphPrincipal;
 import dev.o365connector.simulator.graph.GraphRequests;
 import dev.o365connector.simulator.graph.Permission;
 import dev.o365connector.simulator.graph.TargetUser;
-import dev.o365connector.simulator.graph.Workload;
+import dev.o365connector.simulator.graph.TargetUser.Target;
+import dev.o365connector.simulator.mail.model.MailFolder;
+import dev.o365connector.simulator.mail.model.Mailbox;
+import dev.o365connector.simulator.mail.model.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -182,26 +183,18 @@ public final class MailRoutes {
     int top = GraphRequests.intParam(ctx, "$top", MESSAGE_PAGE, MAX_PAGE);
     int skip = GraphRequests.intParam(ctx, "$skip", 0, Integer.MAX_VALUE);
     boolean immutable = immutableIds(ctx);
-    List<Message> all = mailbox.messages(folder.get().id()).orElseThrow().live();
-    JsonArray value = new JsonArray();
-    all.stream()
-        .skip(skip)
-        .limit(top)
-        .forEach(
-            m ->
-                value.add(
-                    GraphRequests.select(m.toGraph(immutable), ctx.request().getParam("$select"))));
-    JsonObject body = new JsonObject().put("value", value);
-    if (skip + top < all.size()) {
-      body.put(
-          "@odata.nextLink",
-          GraphRequests.pathUrl(ctx, context.graphBaseUrl())
-              + "?$top="
-              + top
-              + "&$skip="
-              + (skip + top));
-    }
-    GraphErrors.ok(ctx, body);
+    String select = ctx.request().getParam("$select");
+    GraphErrors.ok(
+        ctx,
+        GraphRequests.pageBySkip(
+            ctx,
+            context.graphBaseUrl(),
+            new JsonObject(),
+            mailbox.messages(folder.get().id()).orElseThrow().live(),
+            top,
+            skip,
+            m -> GraphRequests.select(m.toGraph(immutable), select),
+            ""));
   }
 
   private void message(RoutingContext ctx, Mailbox mailbox) {
@@ -224,37 +217,19 @@ public final class MailRoutes {
   /** Resolves the mailbox owner, then runs {@code action} under the directory's lock. */
   private void withMailbox(RoutingContext ctx, MailboxAction action) {
     resolve(ctx)
-        .ifPresent(
-            target ->
-                context
-                    .directory()
-                    .locked(
-                        () -> {
-                          action.run(ctx, mailbox(target));
-                          return null;
-                        }));
+        .ifPresent(target -> context.directory().locked(() -> action.run(ctx, mailbox(target))));
   }
 
   private Optional<Target> resolve(RoutingContext ctx) {
-    Optional<GraphPrincipal> principal = requests.authorize(ctx, Permission.READ_MAIL);
-    if (principal.isEmpty()) {
-      return Optional.empty();
-    }
-    return TargetUser.resolve(ctx, context, principal.get(), Workload.OUTLOOK, User::hasMailbox)
-        .map(user -> new Target(principal.get().tenantId(), user.id()));
+    return TargetUser.authorize(ctx, context, requests, Permission.READ_MAIL, User::hasMailbox);
   }
 
   private Mailbox mailbox(Target target) {
-    return context
-        .directory()
-        .tenant(target.tenantId())
-        .orElseThrow()
-        .mailbox(target.userId())
-        .orElseThrow();
+    return target.tenant(context.directory()).mailbox(target.user().id()).orElseThrow();
   }
 
   private static String scope(Target target, String what) {
-    return "mail:" + target.tenantId() + ":" + target.userId() + ":" + what;
+    return "mail:" + target.tenantId() + ":" + target.user().id() + ":" + what;
   }
 
   private static DeltaQuery query(RoutingContext ctx, int defaultPage) {
@@ -277,8 +252,6 @@ public final class MailRoutes {
     GraphErrors.write(
         ctx, 404, "ErrorItemNotFound", "The specified object was not found in the store.");
   }
-
-  private record Target(String tenantId, String userId) {}
 
   @FunctionalInterface
   private interface MailboxAction {

@@ -2,6 +2,9 @@ package dev.o365connector.simulator.mail;
 
 import dev.o365connector.simulator.directory.Ids;
 import dev.o365connector.simulator.directory.User;
+import dev.o365connector.simulator.mail.model.MailFolder;
+import dev.o365connector.simulator.mail.model.Mailbox;
+import dev.o365connector.simulator.mail.model.Message;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

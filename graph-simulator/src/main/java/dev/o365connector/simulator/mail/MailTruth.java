@@ -1,8 +1,9 @@
 package dev.o365connector.simulator.mail;
 
-import dev.o365connector.simulator.control.ResourceTruth;
+import dev.o365connector.simulator.control.resource.ResourceTruth;
 import dev.o365connector.simulator.directory.Tenant;
-import dev.o365connector.simulator.directory.User;
+import dev.o365connector.simulator.mail.model.MailFolder;
+import dev.o365connector.simulator.mail.model.Message;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -20,31 +21,29 @@ public final class MailTruth implements ResourceTruth {
   @Override
   public JsonArray truth(Tenant tenant, JsonObject params) {
     JsonArray truth = new JsonArray();
-    for (User user : tenant.users().live()) {
-      tenant
-          .mailbox(user.id())
-          .ifPresent(
-              mailbox -> {
-                for (MailFolder folder : mailbox.folders().live()) {
-                  truth.add(
-                      ResourceTruth.entry(
-                          "mailFolder",
-                          folder.id(),
-                          user.id(),
-                          folder.parentFolderId(),
-                          folder.version()));
-                }
-                for (Message message : mailbox.allMessages()) {
-                  truth.add(
-                      ResourceTruth.entry(
-                          "message",
-                          message.immutableId(),
-                          user.id(),
-                          message.folderId(),
-                          message.version()));
-                }
-              });
-    }
+    tenant
+        .liveUsersWith(tenant::mailbox)
+        .forEach(
+            (user, mailbox) -> {
+              for (MailFolder folder : mailbox.folders().live()) {
+                truth.add(
+                    ResourceTruth.entry(
+                        "mailFolder",
+                        folder.id(),
+                        user.id(),
+                        folder.parentFolderId(),
+                        folder.version()));
+              }
+              for (Message message : mailbox.allMessages()) {
+                truth.add(
+                    ResourceTruth.entry(
+                        "message",
+                        message.immutableId(),
+                        user.id(),
+                        message.folderId(),
+                        message.version()));
+              }
+            });
     return truth;
   }
 }

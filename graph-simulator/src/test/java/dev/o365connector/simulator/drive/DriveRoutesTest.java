@@ -8,6 +8,8 @@ import dev.o365connector.simulator.SimulatorConfig;
 import dev.o365connector.simulator.directory.Ids;
 import dev.o365connector.simulator.directory.Tenant;
 import dev.o365connector.simulator.directory.User;
+import dev.o365connector.simulator.drive.model.Drive;
+import dev.o365connector.simulator.drive.model.DriveItem;
 import dev.o365connector.simulator.seed.SeedSpec;
 import dev.o365connector.simulator.seed.Seeder;
 import dev.o365connector.simulator.testing.TestTokens;

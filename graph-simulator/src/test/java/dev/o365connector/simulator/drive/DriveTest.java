@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.o365connector.simulator.directory.Ids;
 import dev.o365connector.simulator.directory.User;
+import dev.o365connector.simulator.drive.model.Drive;
+import dev.o365connector.simulator.drive.model.DriveItem;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 

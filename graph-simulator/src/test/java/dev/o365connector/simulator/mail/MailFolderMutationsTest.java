@@ -9,6 +9,7 @@ import dev.o365connector.simulator.GraphSimulator;
 import dev.o365connector.simulator.SimulatorConfig;
 import dev.o365connector.simulator.directory.Tenant;
 import dev.o365connector.simulator.directory.User;
+import dev.o365connector.simulator.mail.model.Mailbox;
 import dev.o365connector.simulator.seed.SeedSpec;
 import dev.o365connector.simulator.seed.Seeder;
 import dev.o365connector.simulator.testing.ControlApi;

@@ -1,4 +1,4 @@
-package dev.o365connector.simulator.mail;
+package dev.o365connector.simulator.mail.model;
 
 import dev.o365connector.simulator.delta.Versioned;
 

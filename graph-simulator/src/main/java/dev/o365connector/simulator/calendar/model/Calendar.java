@@ -1,4 +1,4 @@
-package dev.o365connector.simulator.calendar;
+package dev.o365connector.simulator.calendar.model;
 
 import io.vertx.core.json.JsonObject;
 

@@ -1,4 +1,4 @@
-package dev.o365connector.simulator.control;
+package dev.o365connector.simulator.control.resource;
 
 import dev.o365connector.simulator.directory.Tenant;
 import io.vertx.core.json.JsonArray;

@@ -1,6 +1,8 @@
-package dev.o365connector.simulator.directory;
+package dev.o365connector.simulator.users;
 
-import dev.o365connector.simulator.control.ResourceTruth;
+import dev.o365connector.simulator.control.resource.ResourceTruth;
+import dev.o365connector.simulator.directory.Tenant;
+import dev.o365connector.simulator.directory.User;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 

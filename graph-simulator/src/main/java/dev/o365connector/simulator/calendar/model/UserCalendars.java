@@ -1,4 +1,4 @@
-package dev.o365connector.simulator.calendar;
+package dev.o365connector.simulator.calendar.model;
 
 import dev.o365connector.simulator.delta.DeltaCollection;
 import java.util.ArrayList;

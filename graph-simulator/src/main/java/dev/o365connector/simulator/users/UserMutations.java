@@ -1,8 +1,11 @@
-package dev.o365connector.simulator.directory;
+package dev.o365connector.simulator.users;
 
 import dev.o365connector.simulator.calendar.CalendarSeeder;
-import dev.o365connector.simulator.control.MutationSpec;
-import dev.o365connector.simulator.control.ResourceMutations;
+import dev.o365connector.simulator.control.resource.MutationSpec;
+import dev.o365connector.simulator.control.resource.ResourceMutations;
+import dev.o365connector.simulator.directory.Ids;
+import dev.o365connector.simulator.directory.Tenant;
+import dev.o365connector.simulator.directory.User;
 import dev.o365connector.simulator.drive.DriveSeeder;
 import dev.o365connector.simulator.mail.MailSeeder;
 import io.vertx.core.json.JsonArray;
@@ -19,19 +22,23 @@ public final class UserMutations implements ResourceMutations {
 
   @Override
   public JsonObject apply(Tenant tenant, JsonObject spec, Ids ids) {
+    JsonArray updated =
+        MutationSpec.each(
+            spec.getValue("update"),
+            liveIds(tenant),
+            ids,
+            id ->
+                tenant
+                    .users()
+                    .put(
+                        tenant
+                            .users()
+                            .get(id)
+                            .orElseThrow()
+                            .renamed("Title " + ids.nextInt(1000))));
+    JsonArray deleted =
+        MutationSpec.each(spec.getValue("delete"), liveIds(tenant), ids, tenant::deleteUser);
     JsonArray created = new JsonArray();
-    JsonArray updated = new JsonArray();
-    JsonArray deleted = new JsonArray();
-    for (String id : MutationSpec.pick(spec.getValue("update"), liveIds(tenant), ids)) {
-      tenant
-          .users()
-          .put(tenant.users().get(id).orElseThrow().renamed("Title " + ids.nextInt(1000)));
-      updated.add(id);
-    }
-    for (String id : MutationSpec.pick(spec.getValue("delete"), liveIds(tenant), ids)) {
-      tenant.deleteUser(id);
-      deleted.add(id);
-    }
     int count = MutationSpec.count(spec.getValue("create"));
     List<User> colleagues = tenant.users().live();
     for (int i = 0; i < count; i++) {

@@ -1,4 +1,4 @@
-package dev.o365connector.simulator.graph;
+package dev.o365connector.simulator.users;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

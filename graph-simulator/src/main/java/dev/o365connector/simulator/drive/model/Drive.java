@@ -1,7 +1,6 @@
-package dev.o365connector.simulator.drive;
+package dev.o365connector.simulator.drive.model;
 
 import dev.o365connector.simulator.delta.DeltaCollection;
-import dev.o365connector.simulator.directory.User;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -38,15 +37,14 @@ public final class Drive {
   private final DeltaCollection<DriveItem> items = new DeltaCollection<>();
   private final Map<String, Set<String>> children = new TreeMap<>();
 
-  /** An empty drive of {@code owner}; {@code webUrl} is its document library's URL. */
-  public Drive(String id, User owner, String webUrl, String rootId) {
+  /**
+   * An empty drive of {@code owner}, Graph's identity of a user ({@code id}, {@code displayName},
+   * {@code email}); {@code webUrl} is its document library's URL.
+   */
+  public Drive(String id, JsonObject owner, String webUrl, String rootId) {
     this.id = id;
-    this.ownerId = owner.id();
-    this.owner =
-        new JsonObject()
-            .put("id", owner.id())
-            .put("displayName", owner.displayName())
-            .put("email", owner.userPrincipalName());
+    this.ownerId = owner.getString("id");
+    this.owner = owner.copy();
     this.webUrl = webUrl;
     this.rootId = rootId;
     items.put(DriveItem.newFolder(rootId, "root", null, now()));

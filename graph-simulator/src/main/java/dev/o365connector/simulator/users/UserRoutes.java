@@ -1,4 +1,4 @@
-package dev.o365connector.simulator.graph;
+package dev.o365connector.simulator.users;
 
 import dev.o365connector.simulator.SimulatorContext;
 import dev.o365connector.simulator.delta.DeltaCollection;
@@ -8,6 +8,11 @@ import dev.o365connector.simulator.delta.DeltaResult;
 import dev.o365connector.simulator.delta.DeltaView;
 import dev.o365connector.simulator.directory.Tenant;
 import dev.o365connector.simulator.directory.User;
+import dev.o365connector.simulator.graph.DeltaResponses;
+import dev.o365connector.simulator.graph.GraphErrors;
+import dev.o365connector.simulator.graph.GraphPrincipal;
+import dev.o365connector.simulator.graph.GraphRequests;
+import dev.o365connector.simulator.graph.Permission;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -18,7 +23,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code /users}, {@code /users/{id}}, {@code /users/delta} and {@code /me}. */
-final class UserRoutes {
+public final class UserRoutes {
 
   private static final int DEFAULT_PAGE = 100;
 
@@ -41,12 +46,12 @@ final class UserRoutes {
   private final SimulatorContext context;
   private final GraphRequests requests;
 
-  UserRoutes(SimulatorContext context, GraphRequests requests) {
+  public UserRoutes(SimulatorContext context, GraphRequests requests) {
     this.context = context;
     this.requests = requests;
   }
 
-  void register(Router router) {
+  public void register(Router router) {
     router.get("/v1.0/users/delta").handler(this::delta);
     router.get("/v1.0/users").handler(this::list);
     router.get("/v1.0/users/:id").handler(this::get);
@@ -163,19 +168,7 @@ final class UserRoutes {
   private Optional<User> findUser(String tenantId, String idOrUpn) {
     return context
         .directory()
-        .locked(
-            () ->
-                context
-                    .directory()
-                    .tenant(tenantId)
-                    .flatMap(
-                        t ->
-                            t.users().live().stream()
-                                .filter(
-                                    u ->
-                                        u.id().equals(idOrUpn)
-                                            || u.userPrincipalName().equalsIgnoreCase(idOrUpn))
-                                .findFirst()));
+        .locked(() -> context.directory().tenant(tenantId).flatMap(tenant -> tenant.user(idOrUpn)));
   }
 
   private static int parseTop(RoutingContext ctx) {

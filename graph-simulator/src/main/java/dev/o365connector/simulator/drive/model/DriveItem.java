@@ -1,4 +1,4 @@
-package dev.o365connector.simulator.drive;
+package dev.o365connector.simulator.drive.model;
 
 import dev.o365connector.simulator.delta.Versioned;
 import java.time.Instant;
@@ -26,7 +26,7 @@ public record DriveItem(
     implements Versioned {
 
   /** OneDrive for Business item ids: {@code 01} and 32 characters derived from the item's GUID. */
-  static String idFor(String guid) {
+  public static String idFor(String guid) {
     return "01" + guid.replace("-", "").toUpperCase(Locale.ROOT);
   }
 
