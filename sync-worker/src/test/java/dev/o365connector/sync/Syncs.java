@@ -8,7 +8,7 @@ import dev.o365connector.contracts.Resource;
 import dev.o365connector.stack.events.PlatformTraffic;
 import dev.o365connector.stack.services.InstallFlow;
 import dev.o365connector.stack.simulator.SimulatorTenant;
-import dev.o365connector.sync.installation.InstallationDirectory;
+import dev.o365connector.sync.installation.known.KnownInstallations;
 import dev.o365connector.testsupport.events.ConsumerView;
 import dev.o365connector.testsupport.kafka.KafkaTestClient;
 import io.vertx.core.json.JsonArray;
@@ -48,7 +48,7 @@ public final class Syncs {
   }
 
   /** An APPLICATION installation of the demo tenant, once the worker has heard of it. */
-  public String applicationInstall(InstallationDirectory directory) {
+  public String applicationInstall(KnownInstallations installations) {
     String installation =
         installs.install(
             new JsonObject()
@@ -57,12 +57,12 @@ public final class Syncs {
                 .put("tenantId", tenant()));
     await()
         .atMost(WAIT)
-        .until(() -> directory.find(installation).await().indefinitely().isPresent());
+        .until(() -> installations.find(installation).await().indefinitely().isPresent());
     return installation;
   }
 
   /** A DELEGATED installation (the demo user signs in) for {@code resources}, once announced. */
-  public String delegatedInstall(InstallationDirectory directory, Resource... resources) {
+  public String delegatedInstall(KnownInstallations installations, Resource... resources) {
     JsonArray wanted = new JsonArray();
     for (Resource resource : resources) {
       wanted.add(resource.value());
@@ -75,7 +75,7 @@ public final class Syncs {
                 .put("resources", wanted));
     await()
         .atMost(WAIT)
-        .until(() -> directory.find(installation).await().indefinitely().isPresent());
+        .until(() -> installations.find(installation).await().indefinitely().isPresent());
     return installation;
   }
 

@@ -1,7 +1,6 @@
 package dev.o365connector.sync.api;
 
 import dev.o365connector.sync.error.NotFound;
-import dev.o365connector.sync.run.SyncQueries;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.annotation.security.RolesAllowed;

@@ -7,7 +7,7 @@ import dev.o365connector.sync.cursor.CursorStore.Cursor;
 import dev.o365connector.sync.graph.GatewayClient;
 import dev.o365connector.sync.graph.GraphFailure;
 import dev.o365connector.sync.graph.GraphGone;
-import dev.o365connector.sync.run.SyncMetrics;
+import dev.o365connector.sync.metrics.SyncMetrics;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -16,10 +16,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Brings one delta scope up to date: from its stored link (or a fresh start) it follows nextLinks
- * to the deltaLink. For every page the change events are published and acknowledged before the
- * page's link is stored, so a crash at any point resumes from the last stored page and loses
- * nothing (replayed events carry the same ids). A 410, or a scope whose start URL changed (a
- * re-anchored calendar window), drops the cursor and runs a full round bracketed by resync markers.
+ * to the deltaLink ({@link DeltaLoop}). For every page the change events are published and
+ * acknowledged before the page's link is stored, so a crash at any point resumes from the last
+ * stored page and loses nothing (replayed events carry the same ids). A 410, or a scope whose start
+ * URL changed (a re-anchored calendar window), drops the cursor and runs a full round bracketed by
+ * resync markers.
  */
 @ApplicationScoped
 public class DeltaRound {
@@ -62,8 +63,7 @@ public class DeltaRound {
               if (usable.isPresent() && reanchored(usable.get(), scope)) {
                 return resync(scope, counts, "its start changed to " + scope.startUrl());
               }
-              return follow(
-                  scope, usable.map(Cursor::link).orElse(scope.startUrl()), false, counts);
+              return follow(scope, usable.map(Cursor::link).orElse(scope.startUrl()), counts);
             })
         .onFailure(GraphGone.class)
         .recoverWithUni(gone -> resync(scope, counts, gone.getMessage()))
@@ -93,7 +93,7 @@ public class DeltaRound {
     return cursors
         .delete(scope.cursor())
         .flatMap(x -> publisher.publish(List.of(marker(resyncing, true))))
-        .flatMap(x -> follow(resyncing, scope.startUrl(), true, counts))
+        .flatMap(x -> follow(resyncing, scope.startUrl(), counts))
         .flatMap(x -> publisher.publish(List.of(marker(resyncing, false))));
   }
 
@@ -106,42 +106,35 @@ public class DeltaRound {
         started);
   }
 
-  private Uni<Void> follow(DeltaScope scope, String url, boolean resyncing, RoundCounts counts) {
-    return gateway
-        .page(url, scope.immutableIds())
-        .flatMap(
-            page -> {
-              String next = page.path("@odata.nextLink").asText(null);
-              String delta = page.path("@odata.deltaLink").asText(null);
-              if (next == null && delta == null) {
-                return Uni.createFrom()
-                    .failure(
-                        new IllegalStateException("a delta page without nextLink or deltaLink"));
-              }
-              return scope
-                  .handler()
-                  .events(scope.changes(), page)
-                  .call(publisher::publish)
-                  .call(events -> scope.handler().published(events))
-                  .call(
-                      x ->
-                          cursors.save(
-                              scope.cursor(),
-                              new Cursor(
-                                  next != null ? next : delta,
-                                  next == null,
-                                  scope.changes().syncRequestId(),
-                                  scope.startUrl())))
-                  .invoke(
-                      events -> {
-                        long[] ops = counts.page(events);
-                        metrics.page(scope.objectType().resource(), ops[0], ops[1]);
-                      })
-                  .flatMap(
-                      x ->
-                          next == null
-                              ? Uni.createFrom().voidItem()
-                              : follow(scope, next, resyncing, counts));
-            });
+  private Uni<Void> follow(DeltaScope scope, String url, RoundCounts counts) {
+    return DeltaLoop.follow(
+            link -> gateway.page(link, scope.immutableIds()),
+            url,
+            page -> published(scope, page, counts))
+        .replaceWithVoid();
+  }
+
+  /** A page's events published and acked, its bookkeeping done, then its link stored. */
+  private Uni<Void> published(DeltaScope scope, DeltaPage page, RoundCounts counts) {
+    return scope
+        .handler()
+        .events(scope.changes(), page.body())
+        .call(publisher::publish)
+        .call(events -> scope.handler().published(events))
+        .call(
+            x ->
+                cursors.save(
+                    scope.cursor(),
+                    new Cursor(
+                        page.link(),
+                        page.last(),
+                        scope.changes().syncRequestId(),
+                        scope.startUrl())))
+        .invoke(
+            events -> {
+              long[] ops = counts.page(events);
+              metrics.page(scope.objectType().resource(), ops[0], ops[1]);
+            })
+        .replaceWithVoid();
   }
 }

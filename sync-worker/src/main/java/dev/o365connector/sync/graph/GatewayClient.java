@@ -14,6 +14,7 @@ import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Graph pages through graph-gateway, with the worker's own platform token ({@code graph.read}). The
  * gateway already waits out throttling within its budget; a 429/503/504 it passes through is waited
- * out here too, after its Retry-After. A 410 becomes {@link GraphGone}; other errors {@link
- * GraphFailure}.
+ * out here too, after its Retry-After ({@link RetryAfterWait}). A 410 becomes {@link GraphGone};
+ * other errors {@link GraphFailure}.
  */
 @ApplicationScoped
 public class GatewayClient {
@@ -35,13 +36,15 @@ public class GatewayClient {
   private final OidcClient oidc;
   private final SyncConfig config;
   private final Vertx vertx;
+  private final RetryAfterWait retryAfter;
   private final AtomicReference<Uni<Tokens>> tokens = new AtomicReference<>();
 
-  GatewayClient(Vertx vertx, OidcClient oidc, SyncConfig config) {
+  GatewayClient(Vertx vertx, OidcClient oidc, SyncConfig config, Clock clock) {
     this.web = WebClient.create(vertx);
     this.oidc = oidc;
     this.config = config;
     this.vertx = vertx;
+    this.retryAfter = new RetryAfterWait(clock);
   }
 
   /** The gateway base URL of an installation, e.g. {@code http://gw/graph/{id}/v1.0}. */
@@ -59,23 +62,6 @@ public class GatewayClient {
    */
   public Uni<JsonNode> page(String url, boolean immutableIds) {
     return page(url, immutableIds, 0);
-  }
-
-  /** Every item of a listing at {@code url}, following its nextLinks. */
-  public Uni<Listing> list(String url, boolean immutableIds) {
-    return list(url, immutableIds, new ArrayList<>(), 0);
-  }
-
-  private Uni<Listing> list(String url, boolean immutableIds, List<JsonNode> items, int requests) {
-    return page(url, immutableIds)
-        .flatMap(
-            page -> {
-              page.path("value").forEach(items::add);
-              String next = page.path("@odata.nextLink").asText(null);
-              return next == null
-                  ? Uni.createFrom().item(new Listing(List.copyOf(items), requests + 1))
-                  : list(next, immutableIds, items, requests + 1);
-            });
   }
 
   private Uni<JsonNode> page(String url, boolean immutableIds, int retries) {
@@ -112,7 +98,7 @@ public class GatewayClient {
       return page(url, immutableIds, retries + 1);
     }
     if ((status == 429 || status == 503 || status == 504) && retries < MAX_PASSED_THROUGH_RETRIES) {
-      Duration wait = retryAfter(response.getHeader("Retry-After"));
+      Duration wait = retryAfter.of(response.getHeader("Retry-After"));
       return Uni.createFrom()
           .emitter(e -> vertx.setTimer(Math.max(1, wait.toMillis()), id -> e.complete(null)))
           .flatMap(x -> page(url, immutableIds, retries + 1));
@@ -164,14 +150,6 @@ public class GatewayClient {
       preferences.add("IdType=\"ImmutableId\"");
     }
     return String.join(", ", preferences);
-  }
-
-  private static Duration retryAfter(String header) {
-    try {
-      return Duration.ofSeconds(Math.max(1, Long.parseLong(header.trim())));
-    } catch (RuntimeException notSeconds) {
-      return Duration.ofSeconds(5);
-    }
   }
 
   @PreDestroy

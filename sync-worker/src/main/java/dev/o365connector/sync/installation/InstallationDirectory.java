@@ -1,30 +1,26 @@
 package dev.o365connector.sync.installation;
 
 import dev.o365connector.contracts.installation.InstallationEvent;
-import dev.o365connector.contracts.installation.InstallationStatus;
-import dev.o365connector.contracts.installation.InstallationType;
 import dev.o365connector.contracts.validation.ContractSchema;
 import dev.o365connector.contracts.validation.ContractValidator;
 import dev.o365connector.contracts.validation.ContractViolationException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps the worker's copy of every installation from {@code o365.installations} (read from the
  * beginning by the whole worker group), so runs know the installation's tenant, type and grants
- * without asking auth-service. Events are at least once and may repeat: an older one never
- * overwrites a newer state.
+ * without asking auth-service ({@code known.KnownInstallations} reads it). Events are at least once
+ * and may repeat: an older one never overwrites a newer state.
  */
 @ApplicationScoped
 public class InstallationDirectory {
@@ -89,27 +85,5 @@ public class InstallationDirectory {
         .retry()
         .withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30))
         .indefinitely();
-  }
-
-  /** The installation, if an event about it arrived. */
-  public Uni<Optional<KnownInstallation>> find(String installationId) {
-    return pool.preparedQuery(
-            "select id, tenant_id, type, status, granted_permissions, user_id from installation"
-                + " where id = $1")
-        .execute(Tuple.of(installationId))
-        .map(
-            rows ->
-                rows.rowCount() == 0 ? Optional.empty() : Optional.of(of(rows.iterator().next())));
-  }
-
-  private static KnownInstallation of(Row row) {
-    JsonArray granted = (JsonArray) row.getValue("granted_permissions");
-    return new KnownInstallation(
-        row.getString("id"),
-        row.getString("tenant_id"),
-        InstallationType.valueOf(row.getString("type")),
-        InstallationStatus.valueOf(row.getString("status")),
-        granted.stream().map(String::valueOf).toList(),
-        row.getString("user_id"));
   }
 }

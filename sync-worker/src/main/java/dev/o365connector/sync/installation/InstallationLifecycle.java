@@ -7,14 +7,13 @@ import dev.o365connector.contracts.permission.GraphPermissions;
 import dev.o365connector.contracts.sync.SyncError;
 import dev.o365connector.contracts.sync.SyncMode;
 import dev.o365connector.contracts.sync.SyncRequest;
-import dev.o365connector.contracts.sync.SyncState;
-import dev.o365connector.contracts.sync.SyncStatus;
 import dev.o365connector.contracts.validation.ContractSchema;
 import dev.o365connector.contracts.validation.ContractValidator;
 import dev.o365connector.sync.config.SyncConfig;
 import dev.o365connector.sync.cursor.SyncStateRemoval;
-import dev.o365connector.sync.resource.SignedInUser;
+import dev.o365connector.sync.owner.SignedInUser;
 import dev.o365connector.sync.run.SyncRunService;
+import dev.o365connector.sync.status.RunRef;
 import dev.o365connector.sync.status.StatusPublisher;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -23,7 +22,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +40,6 @@ public class InstallationLifecycle {
   private final SyncRunService runs;
   private final StatusPublisher status;
   private final ContractValidator validator;
-  private final Clock clock;
   private final SyncConfig config;
   private final SyncStateRemoval state;
   private final SignedInUser signedIn;
@@ -52,7 +49,6 @@ public class InstallationLifecycle {
       SyncRunService runs,
       StatusPublisher status,
       ContractValidator validator,
-      Clock clock,
       SyncConfig config,
       SyncStateRemoval state,
       SignedInUser signedIn) {
@@ -60,7 +56,6 @@ public class InstallationLifecycle {
     this.runs = runs;
     this.status = status;
     this.validator = validator;
-    this.clock = clock;
     this.config = config;
     this.state = state;
     this.signedIn = signedIn;
@@ -132,19 +127,16 @@ public class InstallationLifecycle {
   }
 
   private Uni<Void> announce(InstallationEvent event, Row row, String code, String message) {
-    return status.publish(
-        new SyncStatus(
+    return status.ended(
+        new RunRef(
             row.getString("request_id"),
             event.installationId(),
-            SyncState.FAILED,
-            Map.of(),
-            false,
-            new SyncError(code, message),
             row.getOffsetDateTime("accepted_at").toInstant(),
             row.getOffsetDateTime("started_at") == null
                 ? null
-                : row.getOffsetDateTime("started_at").toInstant(),
-            clock.instant(),
-            clock.instant()));
+                : row.getOffsetDateTime("started_at").toInstant()),
+        Map.of(),
+        false,
+        new SyncError(code, message));
   }
 }

@@ -5,25 +5,21 @@ import dev.o365connector.contracts.installation.InstallationStatus;
 import dev.o365connector.contracts.permission.GraphPermissions;
 import dev.o365connector.contracts.sync.SyncError;
 import dev.o365connector.contracts.sync.SyncRequest;
-import dev.o365connector.contracts.sync.SyncState;
-import dev.o365connector.contracts.sync.SyncStatus;
 import dev.o365connector.contracts.validation.ContractSchema;
 import dev.o365connector.contracts.validation.ContractValidator;
 import dev.o365connector.contracts.validation.ContractViolationException;
 import dev.o365connector.sync.config.SyncConfig;
-import dev.o365connector.sync.installation.InstallationDirectory;
-import dev.o365connector.sync.installation.KnownInstallation;
-import dev.o365connector.sync.run.RunExecutor;
-import dev.o365connector.sync.run.SyncMetrics;
+import dev.o365connector.sync.installation.known.KnownInstallation;
+import dev.o365connector.sync.installation.known.KnownInstallations;
+import dev.o365connector.sync.metrics.SyncMetrics;
+import dev.o365connector.sync.run.RunPoller;
 import dev.o365connector.sync.run.SyncRunService;
 import dev.o365connector.sync.status.StatusPublisher;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -50,31 +46,27 @@ public class SyncRequestConsumer {
 
   private final ContractValidator validator;
   private final SyncRunService runs;
-  private final InstallationDirectory installations;
+  private final KnownInstallations installations;
   private final StatusPublisher status;
-  private final Clock clock;
   private final SyncMetrics metrics;
-
-  private final RunExecutor executor;
+  private final RunPoller poller;
   private final SyncConfig config;
 
   SyncRequestConsumer(
       ContractValidator validator,
       SyncRunService runs,
-      InstallationDirectory installations,
+      KnownInstallations installations,
       StatusPublisher status,
-      Clock clock,
       SyncMetrics metrics,
-      RunExecutor executor,
+      RunPoller poller,
       SyncConfig config) {
-    this.executor = executor;
-    this.config = config;
     this.validator = validator;
     this.runs = runs;
     this.installations = installations;
     this.status = status;
-    this.clock = clock;
     this.metrics = metrics;
+    this.poller = poller;
+    this.config = config;
   }
 
   @Incoming("sync-requests")
@@ -167,22 +159,28 @@ public class SyncRequestConsumer {
             created ->
                 created.isEmpty()
                     ? Uni.createFrom().voidItem() // a repeated requestId: the first run stands
-                    : status
-                        .accepted(request, created.get().acceptedAt)
-                        .invoke(executor::claimNow));
+                    : status.accepted(request, created.get().acceptedAt).invoke(poller::claimNow));
   }
 
   /** Fails the record (to the DLQ) after a REJECTED status event, when the request names itself. */
   private Uni<Void> reject(byte[] payload, RejectedRequest rejection) {
     LOG.warnf("Rejected sync request: %s", rejection.getMessage());
     metrics.rejected(rejection.code());
-    Optional<SyncStatus> rejected = rejectedStatus(payload, rejection);
+    Optional<Named> named = named(payload);
     Uni<Void> announce =
-        rejected.isEmpty() ? Uni.createFrom().voidItem() : status.publish(rejected.get());
+        named.isEmpty()
+            ? Uni.createFrom().voidItem()
+            : status.rejected(
+                named.get().requestId(),
+                named.get().installationId(),
+                new SyncError(rejection.code(), rejection.getMessage()));
     return announce.onFailure().recoverWithNull().flatMap(x -> Uni.createFrom().failure(rejection));
   }
 
-  private Optional<SyncStatus> rejectedStatus(byte[] payload, RejectedRequest rejection) {
+  private record Named(String requestId, String installationId) {}
+
+  /** The request's {@code requestId} and {@code installationId}, when it names both. */
+  private static Optional<Named> named(byte[] payload) {
     if (payload == null || payload.length > MAX_BYTES) {
       return Optional.empty();
     }
@@ -196,18 +194,7 @@ public class SyncRequestConsumer {
           || installationId.isBlank()) {
         return Optional.empty();
       }
-      return Optional.of(
-          new SyncStatus(
-              requestId,
-              installationId,
-              SyncState.REJECTED,
-              Map.of(),
-              false,
-              new SyncError(rejection.code(), rejection.getMessage()),
-              null,
-              null,
-              clock.instant(),
-              clock.instant()));
+      return Optional.of(new Named(requestId, installationId));
     } catch (RuntimeException notUsable) {
       return Optional.empty(); // not JSON, or ids of the wrong type: the DLQ record says why
     }

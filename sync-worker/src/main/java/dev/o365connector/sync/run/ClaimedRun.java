@@ -1,6 +1,7 @@
 package dev.o365connector.sync.run;
 
 import dev.o365connector.contracts.sync.SyncRequest;
+import dev.o365connector.sync.status.RunRef;
 import java.time.Instant;
 import java.util.Map;
 
@@ -9,4 +10,10 @@ import java.util.Map;
  * with it ({@link RunTrace}; empty when tracing was off).
  */
 public record ClaimedRun(
-    SyncRequest request, Instant acceptedAt, Instant startedAt, Map<String, String> traceContext) {}
+    SyncRequest request, Instant acceptedAt, Instant startedAt, Map<String, String> traceContext) {
+
+  /** The run as its status events name it. */
+  public RunRef ref() {
+    return new RunRef(request.requestId(), request.installationId(), acceptedAt, startedAt);
+  }
+}

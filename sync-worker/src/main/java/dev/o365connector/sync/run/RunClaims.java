@@ -3,8 +3,10 @@ package dev.o365connector.sync.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.o365connector.contracts.ContractJson;
+import dev.o365connector.contracts.Resource;
+import dev.o365connector.contracts.sync.ResourceCounts;
+import dev.o365connector.contracts.sync.SyncError;
 import dev.o365connector.contracts.sync.SyncRequest;
-import dev.o365connector.contracts.sync.SyncState;
 import dev.o365connector.sync.config.SyncConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -67,17 +69,17 @@ public class RunClaims {
         .map(rows -> rows.rowCount() == 1);
   }
 
-  /** Ends the run in {@code state} with its counts (JSON) and error, if this replica holds it. */
-  public Uni<Void> finish(
-      String requestId, SyncState state, String countsJson, String errorCode, String errorMessage) {
+  /** Ends the run as {@code result} says, with its counts and error, if this replica holds it. */
+  Uni<Void> finish(String requestId, RunResult result) {
+    SyncError error = result.error();
     return pool.preparedQuery(
             "update sync_run set state = $3, counts = $4, error_code = $5, error_message = $6,"
                 + " finished_at = now(), updated_at = now(), lease_expires_at = null, version = version + 1"
                 + " where request_id = $1 and lease_owner = $2")
         .execute(
-            Tuple.of(requestId, owner, state.name(), new JsonObject(countsJson))
-                .addString(errorCode)
-                .addString(errorMessage))
+            Tuple.of(requestId, owner, result.state().name(), new JsonObject(json(result.counts())))
+                .addString(error == null ? null : error.code())
+                .addString(error == null ? null : error.message()))
         .replaceWithVoid();
   }
 
@@ -91,6 +93,14 @@ public class RunClaims {
           traceContext(row.getJsonObject("trace_context")));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a stored sync request no longer parses", e);
+    }
+  }
+
+  private static String json(Map<Resource, ResourceCounts> counts) {
+    try {
+      return JSON.writeValueAsString(counts);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 

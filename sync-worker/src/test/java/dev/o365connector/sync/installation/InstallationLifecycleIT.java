@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.empty;
 
 import dev.o365connector.sync.Syncs;
+import dev.o365connector.sync.installation.known.KnownInstallations;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
@@ -19,13 +20,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class InstallationLifecycleIT {
 
-  @Inject InstallationDirectory directory;
+  @Inject KnownInstallations installations;
 
   private final Syncs syncs = new Syncs();
 
   @Test
   void anActiveInstallationGetsAnInitialFullSyncAndUninstallingDropsItsCursors() {
-    String installation = syncs.applicationInstall(directory);
+    String installation = syncs.applicationInstall(installations);
 
     JsonObject initial = syncs.finalStatusOfRunStartingWith("installation-" + installation + "-");
     assertThat(initial.getString("state")).as(initial.encode()).isEqualTo("SUCCEEDED");

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.o365connector.contracts.Topics;
 import dev.o365connector.contracts.sync.SyncMode;
-import dev.o365connector.sync.installation.InstallationDirectory;
+import dev.o365connector.sync.installation.known.KnownInstallations;
 import dev.o365connector.sync.run.SyncRun;
 import dev.o365connector.sync.run.SyncRunRepository;
 import dev.o365connector.testsupport.kafka.KafkaTestClient;
@@ -32,7 +32,7 @@ class SyncRequestConsumerIT {
 
   @Inject SyncRunRepository runs;
 
-  @Inject InstallationDirectory directory;
+  @Inject KnownInstallations installations;
 
   private final KafkaTestClient kafka = KafkaTestClient.shared();
 
@@ -55,7 +55,7 @@ class SyncRequestConsumerIT {
             .put("grantedPermissions", granted)
             .put("occurredAt", Instant.now().toString())
             .encode());
-    await().atMost(WAIT).until(() -> directory.find(id).await().indefinitely().isPresent());
+    await().atMost(WAIT).until(() -> installations.find(id).await().indefinitely().isPresent());
     return id;
   }
 

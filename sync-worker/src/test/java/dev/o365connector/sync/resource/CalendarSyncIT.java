@@ -4,7 +4,7 @@ import static dev.o365connector.contracts.Resource.CALENDAR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.o365connector.sync.Syncs;
-import dev.o365connector.sync.installation.InstallationDirectory;
+import dev.o365connector.sync.installation.known.KnownInstallations;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class CalendarSyncIT {
 
-  @Inject InstallationDirectory directory;
+  @Inject KnownInstallations installations;
 
   private final Syncs syncs = new Syncs();
 
   @Test
   void everyCalendarOfTheTenantFullyThenAfterRandomMutations() {
-    String installation = syncs.applicationInstall(directory);
+    String installation = syncs.applicationInstall(installations);
 
     JsonObject full = syncs.finalStatus(syncs.sync(installation, "FULL", CALENDAR));
     assertThat(full.getString("state")).as(full.encode()).isEqualTo("SUCCEEDED");
@@ -48,7 +48,7 @@ class CalendarSyncIT {
 
   @Test
   void anotherWindowReanchorsTheViewBetweenResyncMarkers() {
-    String installation = syncs.applicationInstall(directory);
+    String installation = syncs.applicationInstall(installations);
     assertThat(syncs.finalStatus(syncs.sync(installation, "FULL", CALENDAR)).getString("state"))
         .isEqualTo("SUCCEEDED");
 
@@ -67,7 +67,7 @@ class CalendarSyncIT {
 
   @Test
   void expiredDeltaTokensResyncTheView() {
-    String installation = syncs.applicationInstall(directory);
+    String installation = syncs.applicationInstall(installations);
     String resync =
         syncs.resyncAfterExpiry(installation, CALENDAR, "{\"events\":{\"create\":2,\"delete\":1}}");
     assertThat(resyncedEvents(installation, resync)).isEqualTo(truthEvents(30, 365));

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.o365connector.contracts.Resource;
 import dev.o365connector.sync.Syncs;
-import dev.o365connector.sync.installation.InstallationDirectory;
+import dev.o365connector.sync.installation.known.KnownInstallations;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
@@ -23,13 +23,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DelegatedSyncIT {
 
-  @Inject InstallationDirectory directory;
+  @Inject KnownInstallations installations;
 
   private final Syncs syncs = new Syncs();
 
   @Test
   void theSignedInUsersDataUnderMe() {
-    String installation = syncs.delegatedInstall(directory, USERS, MAIL, CALENDAR, FILES);
+    String installation = syncs.delegatedInstall(installations, USERS, MAIL, CALENDAR, FILES);
 
     String full = syncs.sync(installation, "FULL", USERS, MAIL, CALENDAR, FILES);
     JsonObject status = syncs.finalStatus(full);
@@ -61,7 +61,7 @@ class DelegatedSyncIT {
 
   @Test
   void mailAloneNeedsNoDirectoryPermissionTheEventNamesTheUser() {
-    String installation = syncs.delegatedInstall(directory, MAIL);
+    String installation = syncs.delegatedInstall(installations, MAIL);
 
     String full = syncs.sync(installation, "FULL", MAIL);
     JsonObject status = syncs.finalStatus(full);

@@ -4,7 +4,7 @@ import static dev.o365connector.contracts.Resource.FILES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.o365connector.sync.Syncs;
-import dev.o365connector.sync.installation.InstallationDirectory;
+import dev.o365connector.sync.installation.known.KnownInstallations;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class FilesSyncIT {
 
-  @Inject InstallationDirectory directory;
+  @Inject KnownInstallations installations;
 
   private final Syncs syncs = new Syncs();
 
   @Test
   void everyDriveOfTheTenantFullyThenIncrementally() {
-    String installation = syncs.applicationInstall(directory);
+    String installation = syncs.applicationInstall(installations);
 
     JsonObject full = syncs.finalStatus(syncs.sync(installation, "FULL", FILES));
     assertThat(full.getString("state")).as(full.encode()).isEqualTo("SUCCEEDED");
@@ -37,7 +37,7 @@ class FilesSyncIT {
 
   @Test
   void expiredDeltaTokensResyncEachDriveBetweenMarkers() {
-    String installation = syncs.applicationInstall(directory);
+    String installation = syncs.applicationInstall(installations);
     String resync =
         syncs.resyncAfterExpiry(
             installation, FILES, "{\"driveItems\":{\"create\":2,\"delete\":2}}");

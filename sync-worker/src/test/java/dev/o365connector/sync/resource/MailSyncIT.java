@@ -4,7 +4,7 @@ import static dev.o365connector.contracts.Resource.MAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.o365connector.sync.Syncs;
-import dev.o365connector.sync.installation.InstallationDirectory;
+import dev.o365connector.sync.installation.known.KnownInstallations;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
@@ -21,13 +21,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class MailSyncIT {
 
-  @Inject InstallationDirectory directory;
+  @Inject KnownInstallations installations;
 
   private final Syncs syncs = new Syncs();
 
   @Test
   void everyMailboxOfTheTenantFullyThenAfterRandomMutations() {
-    String installation = syncs.applicationInstall(directory);
+    String installation = syncs.applicationInstall(installations);
 
     JsonObject full = syncs.finalStatus(syncs.sync(installation, "FULL", MAIL));
     assertThat(full.getString("state")).as(full.encode()).isEqualTo("SUCCEEDED");
@@ -56,7 +56,7 @@ class MailSyncIT {
 
   @Test
   void aMovedMessageIsOneUpsertInItsNewFolderWhicheverFolderIsReadFirst() {
-    String installation = syncs.applicationInstall(directory);
+    String installation = syncs.applicationInstall(installations);
     assertThat(syncs.finalStatus(syncs.sync(installation, "FULL", MAIL)).getString("state"))
         .isEqualTo("SUCCEEDED");
 
@@ -110,7 +110,7 @@ class MailSyncIT {
 
   @Test
   void expiredDeltaTokensResyncTheFolderTreeAndEachFolderBetweenMarkers() {
-    String installation = syncs.applicationInstall(directory);
+    String installation = syncs.applicationInstall(installations);
     String resync =
         syncs.resyncAfterExpiry(installation, MAIL, "{\"messages\":{\"create\":3,\"delete\":2}}");
     List<JsonObject> markers = syncs.markers(MAIL, installation, resync);

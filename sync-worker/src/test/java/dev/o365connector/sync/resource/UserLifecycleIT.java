@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.o365connector.contracts.Resource;
 import dev.o365connector.sync.Syncs;
-import dev.o365connector.sync.installation.InstallationDirectory;
+import dev.o365connector.sync.installation.known.KnownInstallations;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,13 +27,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class UserLifecycleIT {
 
-  @Inject InstallationDirectory directory;
+  @Inject KnownInstallations installations;
 
   private final Syncs syncs = new Syncs();
 
   @Test
   void aLeaverIsDeletedWithTheirCursorsAndAJoinerIsSynced() {
-    String installation = syncs.applicationInstall(directory);
+    String installation = syncs.applicationInstall(installations);
     String full = syncs.sync(installation, "FULL", USERS, MAIL, CALENDAR, FILES);
     assertThat(syncs.finalStatus(full).getString("state")).isEqualTo("SUCCEEDED");
     String leaver =

@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.o365connector.sync.Syncs;
-import dev.o365connector.sync.installation.InstallationDirectory;
+import dev.o365connector.sync.installation.known.KnownInstallations;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
@@ -25,13 +25,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class UsersSyncIT {
 
-  @Inject InstallationDirectory directory;
+  @Inject KnownInstallations installations;
 
   private final Syncs syncs = new Syncs();
 
   @Test
   void fullThenIncrementalSyncOfUsersMatchesTheDirectory() {
-    String installation = syncs.applicationInstall(directory);
+    String installation = syncs.applicationInstall(installations);
 
     String full = syncs.sync(installation, "FULL", USERS);
     assertThat(syncs.finalStatus(full).getString("state")).isEqualTo("SUCCEEDED");
@@ -66,7 +66,7 @@ class UsersSyncIT {
 
   @Test
   void operatorsSeeRunsAndCursorsButNoLinks() {
-    String installation = syncs.applicationInstall(directory);
+    String installation = syncs.applicationInstall(installations);
     String full = syncs.sync(installation, "FULL", USERS);
     syncs.finalStatus(full);
     String operator = syncs.platformToken("platform-dev");
@@ -111,7 +111,7 @@ class UsersSyncIT {
 
   @Test
   void anExpiredDeltaTokenResyncsBetweenMarkersAndStillMatchesTheDirectory() {
-    String installation = syncs.applicationInstall(directory);
+    String installation = syncs.applicationInstall(installations);
     assertThat(syncs.finalStatus(syncs.sync(installation, "FULL", USERS)).getString("state"))
         .isEqualTo("SUCCEEDED");
 

@@ -11,7 +11,7 @@ import dev.o365connector.contracts.Resource;
 import dev.o365connector.contracts.Topics;
 import dev.o365connector.stack.services.ServiceProcess;
 import dev.o365connector.sync.Syncs;
-import dev.o365connector.sync.installation.InstallationDirectory;
+import dev.o365connector.sync.installation.known.KnownInstallations;
 import dev.o365connector.testsupport.kafka.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
@@ -35,14 +35,14 @@ class CrashSafetyIT {
 
   private static final int KILLS = 5;
 
-  @Inject InstallationDirectory directory;
+  @Inject KnownInstallations installations;
 
   private final Syncs syncs = new Syncs();
   private final KafkaTestClient kafka = KafkaTestClient.shared();
 
   @Test
   void killedAtRandomFiveTimesTheRunStillEndsWithNothingLost() throws Exception {
-    String installation = syncs.applicationInstall(directory);
+    String installation = syncs.applicationInstall(installations);
     WorkerGroup group = new WorkerGroup("crash-test");
     Random random = new Random();
     ServiceProcess worker = group.start("0");

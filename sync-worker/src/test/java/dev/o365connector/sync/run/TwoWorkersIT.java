@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.o365connector.stack.services.ServiceProcess;
 import dev.o365connector.sync.Syncs;
-import dev.o365connector.sync.installation.InstallationDirectory;
+import dev.o365connector.sync.installation.known.KnownInstallations;
 import dev.o365connector.testsupport.kafka.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class TwoWorkersIT {
 
-  @Inject InstallationDirectory directory;
+  @Inject KnownInstallations installations;
 
   private final Syncs syncs = new Syncs();
   private final KafkaTestClient kafka = KafkaTestClient.shared();
@@ -45,7 +45,7 @@ class TwoWorkersIT {
     try {
       Map<String, String> runs = new LinkedHashMap<>(); // requestId -> installation
       for (int i = 0; i < 4; i++) {
-        String installation = syncs.applicationInstall(directory);
+        String installation = syncs.applicationInstall(installations);
         await().atMost(Syncs.WAIT).until(() -> group.knows(installation));
         runs.put("pair-" + UUID.randomUUID(), installation);
       }

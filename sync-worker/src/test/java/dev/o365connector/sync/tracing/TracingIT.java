@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.o365connector.contracts.Topics;
 import dev.o365connector.sync.Syncs;
-import dev.o365connector.sync.installation.InstallationDirectory;
+import dev.o365connector.sync.installation.known.KnownInstallations;
 import dev.o365connector.sync.run.SyncRun;
 import dev.o365connector.sync.run.SyncRunRepository;
 import dev.o365connector.testsupport.kafka.KafkaTestClient;
@@ -59,7 +59,7 @@ class TracingIT {
   private static final AttributeKey<String> REQUEST_ID =
       AttributeKey.stringKey("o365.sync.request_id");
 
-  @Inject InstallationDirectory directory;
+  @Inject KnownInstallations installations;
   @Inject InMemorySpanExporter spans;
   @Inject SyncRunRepository runs;
 
@@ -68,7 +68,7 @@ class TracingIT {
 
   @Test
   void aRequestsTraceReachesItsRunTheGraphCallsAndTheStatusEvents() throws Throwable {
-    String installation = syncs.applicationInstall(directory);
+    String installation = syncs.applicationInstall(installations);
     String traceId = UUID.randomUUID().toString().replace("-", "");
     String callerSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     String requestId = "traced-" + UUID.randomUUID();

@@ -8,17 +8,20 @@ import dev.o365connector.sync.change.ChangeEventPublisher;
 import dev.o365connector.sync.change.ChangeScope;
 import dev.o365connector.sync.config.SyncConfig;
 import dev.o365connector.sync.cursor.CursorStore.CursorScope;
-import dev.o365connector.sync.cursor.ListedObjectStore;
+import dev.o365connector.sync.delta.DeltaLoop;
 import dev.o365connector.sync.delta.DeltaRound;
 import dev.o365connector.sync.delta.DeltaScope;
 import dev.o365connector.sync.delta.ItemChanges;
+import dev.o365connector.sync.delta.Listing;
 import dev.o365connector.sync.delta.PageHandler;
 import dev.o365connector.sync.delta.RoundCounts;
 import dev.o365connector.sync.delta.SyncUnit;
 import dev.o365connector.sync.graph.GatewayClient;
 import dev.o365connector.sync.graph.GraphFailure;
-import dev.o365connector.sync.resource.Owners.Owner;
-import dev.o365connector.sync.run.SyncMetrics;
+import dev.o365connector.sync.listing.ListedObjectStore;
+import dev.o365connector.sync.listing.ListedObjectStore.ListingScope;
+import dev.o365connector.sync.metrics.SyncMetrics;
+import dev.o365connector.sync.owner.Owner;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -101,8 +104,7 @@ public class CalendarSync {
    */
   private Uni<Optional<String>> calendars(
       Owner owner, ChangeScope calendar, boolean full, RoundCounts counts) {
-    return gateway
-        .list(owner.base() + "/calendarGroups", true)
+    return list(owner.base() + "/calendarGroups")
         .flatMap(
             groups -> {
               counts.requests(groups.requests());
@@ -148,8 +150,7 @@ public class CalendarSync {
 
   private Uni<List<ChangeEvent>> groupCalendars(
       Owner owner, ChangeScope calendar, String groupId, RoundCounts counts) {
-    return gateway
-        .list(owner.base() + "/calendarGroups/" + groupId + "/calendars", true)
+    return list(owner.base() + "/calendarGroups/" + groupId + "/calendars")
         .map(
             calendars -> {
               counts.requests(calendars.requests());
@@ -173,10 +174,10 @@ public class CalendarSync {
       RoundCounts counts,
       ObjectType type,
       List<ChangeEvent> upserts) {
-    String installation = calendar.installationId();
-    String owner = calendar.ownerId();
+    ListingScope listing =
+        new ListingScope(calendar.installationId(), CALENDAR, calendar.ownerId(), type.value());
     return listed
-        .find(installation, CALENDAR, owner, type.value())
+        .find(listing)
         .flatMap(
             before -> {
               Map<String, String> now = new LinkedHashMap<>();
@@ -199,8 +200,13 @@ public class CalendarSync {
                         long[] ops = counts.changes(changes);
                         metrics.items(Resource.CALENDAR, ops[0], ops[1]);
                       })
-                  .flatMap(x -> listed.replace(installation, CALENDAR, owner, type.value(), now));
+                  .flatMap(x -> listed.replace(listing, now));
             });
+  }
+
+  /** Every item of an Outlook listing (immutable ids, as everywhere in Outlook). */
+  private Uni<Listing> list(String url) {
+    return DeltaLoop.list(link -> gateway.page(link, true), url);
   }
 
   /** The default calendar (whose events calendarView shows), else the first one. */

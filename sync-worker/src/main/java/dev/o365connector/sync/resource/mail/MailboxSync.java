@@ -17,7 +17,7 @@ import dev.o365connector.sync.delta.RoundCounts;
 import dev.o365connector.sync.delta.SyncUnit;
 import dev.o365connector.sync.graph.GatewayClient;
 import dev.o365connector.sync.graph.GraphFailure;
-import dev.o365connector.sync.resource.Owners.Owner;
+import dev.o365connector.sync.owner.Owner;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.o365connector.sync.run;
+package dev.o365connector.sync.metrics;
 
 import dev.o365connector.contracts.Resource;
 import dev.o365connector.contracts.change.ChangeOp;

@@ -1,4 +1,4 @@
-package dev.o365connector.sync.graph;
+package dev.o365connector.sync.delta;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;

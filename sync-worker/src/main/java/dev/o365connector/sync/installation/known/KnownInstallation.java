@@ -1,4 +1,4 @@
-package dev.o365connector.sync.installation;
+package dev.o365connector.sync.installation.known;
 
 import dev.o365connector.contracts.installation.InstallationStatus;
 import dev.o365connector.contracts.installation.InstallationType;

@@ -1,4 +1,4 @@
-package dev.o365connector.sync.run;
+package dev.o365connector.sync.api;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;

@@ -1,7 +1,6 @@
-package dev.o365connector.sync.resource;
+package dev.o365connector.sync.owner;
 
 import dev.o365connector.sync.delta.RoundCounts;
-import dev.o365connector.sync.resource.Owners.Owner;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;

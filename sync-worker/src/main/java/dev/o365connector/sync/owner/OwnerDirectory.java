@@ -1,14 +1,17 @@
-package dev.o365connector.sync.resource;
+package dev.o365connector.sync.owner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.o365connector.contracts.Resource;
 import dev.o365connector.sync.cursor.CursorStore;
 import dev.o365connector.sync.cursor.CursorStore.Cursor;
 import dev.o365connector.sync.cursor.CursorStore.CursorScope;
-import dev.o365connector.sync.cursor.ListedObjectStore;
 import dev.o365connector.sync.cursor.SyncStateRemoval;
+import dev.o365connector.sync.delta.DeltaLoop;
+import dev.o365connector.sync.delta.DeltaPage;
 import dev.o365connector.sync.graph.GatewayClient;
 import dev.o365connector.sync.graph.GraphGone;
+import dev.o365connector.sync.listing.ListedObjectStore;
+import dev.o365connector.sync.listing.ListedObjectStore.ListingScope;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,6 +67,7 @@ public class OwnerDirectory {
     Round round =
         new Round(
             new CursorScope(installationId, RESOURCE, "", CONTAINER),
+            new ListingScope(installationId, RESOURCE, "", MEMBER),
             gateway.installationBase(installationId) + "/users/delta?$select=id",
             requestId,
             new AtomicInteger());
@@ -82,57 +86,48 @@ public class OwnerDirectory {
                               return fresh(round);
                             })
                     : fresh(round))
-        .flatMap(x -> listed.find(installationId, RESOURCE, "", MEMBER))
+        .flatMap(x -> listed.find(round.members()))
         .map(ids -> new OwnerIds(ids.keySet().stream().sorted().toList(), round.requests().get()));
   }
 
   /** Continues a round from {@code url}, page by page. */
   private Uni<Void> changes(Round round, String url) {
-    return page(round, url)
-        .flatMap(
+    return DeltaLoop.follow(
+            link -> page(round, link),
+            url,
             page -> {
               Map<String, Boolean> present = presence(page);
               List<String> joined = ids(present, true);
               List<String> left = ids(present, false);
-              String next = page.path("@odata.nextLink").asText(null);
-              String delta = page.path("@odata.deltaLink").asText(null);
               return forget(round, left)
-                  .flatMap(x -> listed.add(round.installationId(), RESOURCE, "", MEMBER, joined))
-                  .flatMap(x -> save(round, next != null ? next : delta, next == null))
-                  .flatMap(x -> next == null ? Uni.createFrom().voidItem() : changes(round, next));
-            });
+                  .flatMap(x -> listed.add(round.members(), joined))
+                  .flatMap(x -> save(round, page.link(), page.last()));
+            })
+        .replaceWithVoid();
   }
 
   /** A round from the start: the set becomes exactly what it returns. */
   private Uni<Void> fresh(Round round) {
     Map<String, Boolean> present = new LinkedHashMap<>();
-    String installationId = round.installationId();
-    return all(round, round.start(), present)
+    return DeltaLoop.follow(
+            link -> page(round, link),
+            round.start(),
+            page -> {
+              present.putAll(presence(page));
+              return Uni.createFrom().voidItem();
+            })
         .flatMap(
             deltaLink -> {
               Set<String> now = new HashSet<>(ids(present, true));
               return listed
-                  .find(installationId, RESOURCE, "", MEMBER)
+                  .find(round.members())
                   .flatMap(
                       before ->
                           forget(
                               round,
                               before.keySet().stream().filter(id -> !now.contains(id)).toList()))
-                  .flatMap(x -> listed.keepOnly(installationId, RESOURCE, "", MEMBER, now))
+                  .flatMap(x -> listed.keepOnly(round.members(), now))
                   .flatMap(x -> save(round, deltaLink, true));
-            });
-  }
-
-  /** Reads every page from {@code url}, noting who is present; the round's deltaLink. */
-  private Uni<String> all(Round round, String url, Map<String, Boolean> present) {
-    return page(round, url)
-        .flatMap(
-            page -> {
-              present.putAll(presence(page));
-              String next = page.path("@odata.nextLink").asText(null);
-              return next == null
-                  ? Uni.createFrom().item(page.path("@odata.deltaLink").asText())
-                  : all(round, next, present);
             });
   }
 
@@ -150,7 +145,7 @@ public class OwnerDirectory {
         .transformToUniAndConcatenate(id -> state.owner(round.installationId(), id))
         .collect()
         .last()
-        .flatMap(x -> listed.remove(round.installationId(), RESOURCE, "", MEMBER, left));
+        .flatMap(x -> listed.remove(round.members(), left));
   }
 
   private Uni<JsonNode> page(Round round, String url) {
@@ -159,12 +154,6 @@ public class OwnerDirectory {
             () -> {
               round.requests().incrementAndGet(); // a 410 was a request too
               return gateway.page(url, false);
-            })
-        .invoke(
-            page -> {
-              if (!page.has("@odata.nextLink") && !page.has("@odata.deltaLink")) {
-                throw new IllegalStateException("a delta page without nextLink or deltaLink");
-              }
             });
   }
 
@@ -175,9 +164,9 @@ public class OwnerDirectory {
   }
 
   /** Each user of the page, present or {@code @removed}; a user seen twice: the last one counts. */
-  private static Map<String, Boolean> presence(JsonNode page) {
+  private static Map<String, Boolean> presence(DeltaPage page) {
     Map<String, Boolean> present = new LinkedHashMap<>();
-    for (JsonNode user : page.path("value")) {
+    for (JsonNode user : page.items()) {
       String id = user.path("id").asText();
       if (id.isEmpty()) {
         continue;
@@ -195,7 +184,16 @@ public class OwnerDirectory {
         .toList();
   }
 
-  private record Round(CursorScope cursor, String start, String requestId, AtomicInteger requests) {
+  /**
+   * One call of {@link #follow}: where its cursor and its set of ids are, where it starts, what it
+   * asked Graph.
+   */
+  private record Round(
+      CursorScope cursor,
+      ListingScope members,
+      String start,
+      String requestId,
+      AtomicInteger requests) {
     String installationId() {
       return cursor.installationId();
     }

@@ -1,4 +1,4 @@
-package dev.o365connector.sync.resource;
+package dev.o365connector.sync.owner;
 
 import static dev.o365connector.contracts.Resource.FILES;
 import static dev.o365connector.contracts.Resource.MAIL;
@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import dev.o365connector.sync.Syncs;
-import dev.o365connector.sync.installation.InstallationDirectory;
+import dev.o365connector.sync.installation.known.KnownInstallations;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
@@ -31,13 +31,13 @@ class OwnerDirectoryIT {
   private static final String DIRECTORY = "/v1.0/users/delta";
   private static final String USER_LISTING = "/v1.0/users";
 
-  @Inject InstallationDirectory directory;
+  @Inject KnownInstallations installations;
 
   private final Syncs syncs = new Syncs();
 
   @Test
   void anIncrementalMailSyncWithNoChangesCostsOneGraphRequestPerScope() {
-    String installation = syncs.applicationInstall(directory);
+    String installation = syncs.applicationInstall(installations);
     succeeded(syncs.sync(installation, "FULL", MAIL));
 
     JsonObject status = succeeded(syncs.sync(installation, "INCREMENTAL", MAIL));
@@ -62,7 +62,7 @@ class OwnerDirectoryIT {
 
   @Test
   void mailOnlyRunsPickUpAJoinerAndDropALeaverWithoutListingUsers() {
-    String installation = syncs.applicationInstall(directory);
+    String installation = syncs.applicationInstall(installations);
     String full = syncs.sync(installation, "FULL", MAIL);
     succeeded(full);
     String leaver = aUserWithMailboxAndDrive();
@@ -91,7 +91,7 @@ class OwnerDirectoryIT {
 
   @Test
   void anExpiredDirectoryTokenStartsTheDirectoryOverAndReplacesItsSet() {
-    String installation = syncs.applicationInstall(directory);
+    String installation = syncs.applicationInstall(installations);
     succeeded(syncs.sync(installation, "FULL", MAIL));
     String leaver = aUserWithMailboxAndDrive();
 

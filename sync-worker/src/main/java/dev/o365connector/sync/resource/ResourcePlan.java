@@ -1,4 +1,4 @@
-package dev.o365connector.sync.run;
+package dev.o365connector.sync.resource;
 
 import dev.o365connector.contracts.Resource;
 import dev.o365connector.contracts.change.ObjectType;
@@ -12,8 +12,8 @@ import dev.o365connector.sync.delta.PageHandler;
 import dev.o365connector.sync.delta.RoundCounts;
 import dev.o365connector.sync.delta.SyncUnit;
 import dev.o365connector.sync.graph.GatewayClient;
-import dev.o365connector.sync.resource.Owners.Owner;
-import dev.o365connector.sync.resource.RunOwners;
+import dev.o365connector.sync.owner.Owner;
+import dev.o365connector.sync.owner.RunOwners;
 import dev.o365connector.sync.resource.calendar.CalendarSync;
 import dev.o365connector.sync.resource.files.FileChanges;
 import dev.o365connector.sync.resource.mail.MailboxSync;

@@ -1,4 +1,4 @@
-package dev.o365connector.sync.run;
+package dev.o365connector.sync.resource;
 
 import dev.o365connector.contracts.Resource;
 import dev.o365connector.contracts.permission.GraphPermissions;
@@ -9,8 +9,9 @@ import dev.o365connector.sync.change.ChangeScope;
 import dev.o365connector.sync.config.SyncConfig;
 import dev.o365connector.sync.delta.RoundCounts;
 import dev.o365connector.sync.graph.GraphFailure;
-import dev.o365connector.sync.installation.KnownInstallation;
-import dev.o365connector.sync.resource.RunOwners;
+import dev.o365connector.sync.installation.known.KnownInstallation;
+import dev.o365connector.sync.metrics.SyncMetrics;
+import dev.o365connector.sync.owner.RunOwners;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.o365connector.sync.resource;
+package dev.o365connector.sync.owner;
 
 import java.util.List;
 

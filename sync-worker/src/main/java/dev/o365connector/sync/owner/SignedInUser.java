@@ -1,10 +1,11 @@
-package dev.o365connector.sync.resource;
+package dev.o365connector.sync.owner;
 
 import dev.o365connector.contracts.Resource;
-import dev.o365connector.sync.cursor.ListedObjectStore;
 import dev.o365connector.sync.graph.GatewayClient;
-import dev.o365connector.sync.installation.InstallationDirectory;
-import dev.o365connector.sync.installation.KnownInstallation;
+import dev.o365connector.sync.installation.known.KnownInstallation;
+import dev.o365connector.sync.installation.known.KnownInstallations;
+import dev.o365connector.sync.listing.ListedObjectStore;
+import dev.o365connector.sync.listing.ListedObjectStore.ListingScope;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -25,10 +26,9 @@ public class SignedInUser {
 
   private final GatewayClient gateway;
   private final ListedObjectStore listed;
-  private final InstallationDirectory installations;
+  private final KnownInstallations installations;
 
-  SignedInUser(
-      GatewayClient gateway, ListedObjectStore listed, InstallationDirectory installations) {
+  SignedInUser(GatewayClient gateway, ListedObjectStore listed, KnownInstallations installations) {
     this.gateway = gateway;
     this.listed = listed;
     this.installations = installations;
@@ -47,7 +47,7 @@ public class SignedInUser {
 
   private Uni<OwnerIds> remembered(String installationId) {
     return listed
-        .find(installationId, RESOURCE, "", TYPE)
+        .find(memory(installationId))
         .flatMap(
             known ->
                 known.isEmpty()
@@ -58,14 +58,19 @@ public class SignedInUser {
 
   /** Forgets who signed in, so the next run asks again. */
   public Uni<Void> forget(String installationId) {
-    return listed.keepOnly(installationId, RESOURCE, "", TYPE, List.of());
+    return listed.keepOnly(memory(installationId), List.of());
   }
 
   private Uni<OwnerIds> ask(String installationId) {
     return gateway
         .page(gateway.installationBase(installationId) + "/me?$select=id", false)
         .map(me -> me.path("id").asText())
-        .call(id -> listed.keepOnly(installationId, RESOURCE, "", TYPE, List.of(id)))
+        .call(id -> listed.keepOnly(memory(installationId), List.of(id)))
         .map(id -> new OwnerIds(List.of(id), 1));
+  }
+
+  /** Where the signed-in user is remembered: resource {@code users}, owner ''. */
+  private static ListingScope memory(String installationId) {
+    return new ListingScope(installationId, RESOURCE, "", TYPE);
   }
 }

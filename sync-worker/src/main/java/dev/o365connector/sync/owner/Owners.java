@@ -1,9 +1,9 @@
-package dev.o365connector.sync.resource;
+package dev.o365connector.sync.owner;
 
 import dev.o365connector.contracts.installation.InstallationType;
 import dev.o365connector.contracts.sync.SyncRequest;
 import dev.o365connector.sync.graph.GatewayClient;
-import dev.o365connector.sync.installation.KnownInstallation;
+import dev.o365connector.sync.installation.known.KnownInstallation;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,12 +43,4 @@ public class Owners {
                 .deferred(() -> directory.follow(installation.id(), request.requestId()));
     return new RunOwners(ids, id -> new Owner(id, base + "/users/" + id));
   }
-
-  /**
-   * One user whose data a run reads.
-   *
-   * @param id the user's id (the {@code ownerId} of their changes)
-   * @param base the gateway URL their resources hang off: {@code .../me} or {@code .../users/{id}}
-   */
-  public record Owner(String id, String base) {}
 }
