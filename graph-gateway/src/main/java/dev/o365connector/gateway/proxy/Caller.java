@@ -1,5 +1,6 @@
 package dev.o365connector.gateway.proxy;
 
+import dev.o365connector.contracts.PlatformRoles;
 import dev.o365connector.gateway.error.GatewayProblem;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -11,7 +12,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /** Who calls the gateway: a platform identity holding {@code graph.read}, and its request id. */
 final class Caller {
 
-  static final String ROLE = "graph.read";
+  static final String ROLE = PlatformRoles.GRAPH_READ;
 
   private Caller() {}
 
