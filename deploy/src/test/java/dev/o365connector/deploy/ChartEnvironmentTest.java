@@ -95,7 +95,7 @@ class ChartEnvironmentTest {
     ContainerEnvironment environment =
         ContainerEnvironment.of(render.chart(), render.chart().deployment(service));
 
-    // Unset means production (platform-security's DeploymentConfig); development is for devstack,
+    // Unset means production (service-runtime's DeploymentConfig); development is for devstack,
     // docker-compose and Testcontainers, which run with committed development credentials.
     assertThat(environment.names()).doesNotContain("O365_DEPLOYMENT_MODE");
   }

@@ -1,39 +1,27 @@
 package dev.o365connector.auth.error;
 
-/**
- * An error the API answers as RFC 9457 problem+json, with a stable {@code type} slug ({@code
- * https://o365connector.dev/problems/<slug>}).
- */
-public class ApiProblem extends RuntimeException {
+import dev.o365connector.runtime.problem.Problem;
+import dev.o365connector.runtime.problem.ProblemException;
 
-  private final int status;
-  private final String slug;
-  private final String title;
+/**
+ * An error the API answers as RFC 9457 problem+json, with a stable {@code type} slug; rendered by
+ * the service runtime's problem mappings.
+ */
+public class ApiProblem extends ProblemException {
 
   public ApiProblem(int status, String slug, String title, String detail) {
-    super(detail);
-    this.status = status;
-    this.slug = slug;
-    this.title = title;
+    super(status, slug, title, detail);
+  }
+
+  private ApiProblem(Problem problem) {
+    super(problem);
   }
 
   public static ApiProblem notFound(String what) {
-    return new ApiProblem(404, "not-found", "Not found", what + " does not exist");
+    return new ApiProblem(Problem.notFound(what));
   }
 
   public static ApiProblem invalid(String detail) {
-    return new ApiProblem(400, "invalid-request", "Invalid request", detail);
-  }
-
-  public int status() {
-    return status;
-  }
-
-  public String slug() {
-    return slug;
-  }
-
-  public String title() {
-    return title;
+    return new ApiProblem(Problem.invalid(detail));
   }
 }

@@ -1,24 +1,18 @@
 package dev.o365connector.auth.error;
 
+import dev.o365connector.runtime.problem.Problem;
+import dev.o365connector.runtime.problem.ProblemResponses;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.stream.Collectors;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** The one place that turns exceptions into {@code application/problem+json}. */
+/**
+ * What auth-service adds to the service runtime's problem mappings ({@code CommonProblemMappings}:
+ * its {@link ApiProblem}s, JAX-RS errors, unexpected failures): bean validation failures, as one
+ * 400 naming each field.
+ */
 public class ProblemMapper {
-
-  static final String TYPE_BASE = "https://o365connector.dev/problems/";
-  private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
-
-  @ServerExceptionMapper
-  public Response apiProblem(ApiProblem problem) {
-    return problem(problem.status(), problem.slug(), problem.title(), problem.getMessage());
-  }
 
   @ServerExceptionMapper
   public Response validation(ConstraintViolationException e) {
@@ -27,33 +21,7 @@ public class ProblemMapper {
             .map(v -> leaf(v.getPropertyPath().toString()) + ": " + v.getMessage())
             .sorted()
             .collect(Collectors.joining("; "));
-    return problem(400, "invalid-request", "Invalid request", detail);
-  }
-
-  @ServerExceptionMapper
-  public Response webApplication(WebApplicationException e) {
-    int status = e.getResponse().getStatus();
-    // JAX-RS errors (unreadable JSON, unknown route) keep their status; the text is generic.
-    return problem(
-        status,
-        "http-" + status,
-        e.getResponse().getStatusInfo().getReasonPhrase(),
-        e.getMessage());
-  }
-
-  @ServerExceptionMapper
-  public Response unexpected(RuntimeException e) {
-    LOG.error("Unexpected failure", e);
-    return problem(500, "internal-error", "Internal error", "The request could not be completed.");
-  }
-
-  static Response problem(int status, String slug, String title, String detail) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", TYPE_BASE + slug);
-    body.put("title", title);
-    body.put("status", status);
-    body.put("detail", detail);
-    return Response.status(status).type("application/problem+json").entity(body).build();
+    return ProblemResponses.of(Problem.invalid(detail));
   }
 
   private static String leaf(String path) {

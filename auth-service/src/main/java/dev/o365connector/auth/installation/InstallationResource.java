@@ -1,6 +1,7 @@
 package dev.o365connector.auth.installation;
 
 import dev.o365connector.auth.error.ApiProblem;
+import dev.o365connector.contracts.PlatformRoles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -21,8 +22,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/installations")
 public class InstallationResource {
 
-  static final String READ = "installations.read";
-  static final String WRITE = "installations.write";
+  static final String READ = PlatformRoles.INSTALLATIONS_READ;
+  static final String WRITE = PlatformRoles.INSTALLATIONS_WRITE;
 
   private final InstallationService service;
 

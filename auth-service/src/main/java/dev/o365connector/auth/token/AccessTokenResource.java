@@ -1,5 +1,6 @@
 package dev.o365connector.auth.token;
 
+import dev.o365connector.contracts.PlatformRoles;
 import dev.o365connector.contracts.token.AccessTokenRequest;
 import dev.o365connector.contracts.token.InstallationAccess;
 import io.smallrye.mutiny.Uni;
@@ -20,7 +21,7 @@ public class AccessTokenResource {
   }
 
   @POST
-  @RolesAllowed("tokens.issue")
+  @RolesAllowed(PlatformRoles.TOKENS_ISSUE)
   public Uni<InstallationAccess> issue(@PathParam("id") UUID id, AccessTokenRequest request) {
     return tokens.issue(id, request != null && request.forceRefresh());
   }

@@ -1,10 +1,7 @@
 package dev.o365connector.auth.token;
 
 import dev.o365connector.contracts.installation.InstallationEvent;
-import dev.o365connector.contracts.installation.InstallationStatus;
-import dev.o365connector.contracts.validation.ContractSchema;
-import dev.o365connector.contracts.validation.ContractValidator;
-import dev.o365connector.contracts.validation.ContractViolationException;
+import dev.o365connector.runtime.installation.InstallationEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -19,24 +16,28 @@ public class InstallationChangeConsumer {
 
   private static final Logger LOG = Logger.getLogger(InstallationChangeConsumer.class);
 
-  private final ContractValidator validator;
+  private final InstallationEvents events;
   private final IssuedTokenCache cache;
 
-  InstallationChangeConsumer(ContractValidator validator, IssuedTokenCache cache) {
-    this.validator = validator;
+  InstallationChangeConsumer(InstallationEvents events, IssuedTokenCache cache) {
+    this.events = events;
     this.cache = cache;
   }
 
   @Incoming("installation-changes")
   public void consume(byte[] payload) {
+    events.noLongerActive(payload).ifPresent(this::evict);
+  }
+
+  private void evict(InstallationEvent event) {
+    UUID id;
     try {
-      InstallationEvent event =
-          validator.readValid(ContractSchema.INSTALLATION_EVENT, payload, InstallationEvent.class);
-      if (event.status() != InstallationStatus.ACTIVE) {
-        cache.evict(UUID.fromString(event.installationId()));
-      }
-    } catch (ContractViolationException | IllegalArgumentException e) {
-      LOG.warnf("Ignored an unreadable installation event: %s", e.getMessage());
+      id = UUID.fromString(event.installationId());
+    } catch (IllegalArgumentException notOurs) {
+      // Not an id this service issued, so nothing of it is cached.
+      LOG.warnf("Ignored an unreadable installation event: %s", notOurs.getMessage());
+      return;
     }
+    cache.evict(id);
   }
 }

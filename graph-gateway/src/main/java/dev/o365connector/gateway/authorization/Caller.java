@@ -1,5 +1,6 @@
 package dev.o365connector.gateway.authorization;
 
+import dev.o365connector.contracts.PlatformRoles;
 import dev.o365connector.gateway.error.GatewayProblem;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -13,7 +14,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 public final class Caller {
 
-  static final String ROLE = "graph.read";
+  static final String ROLE = PlatformRoles.GRAPH_READ;
 
   private Caller() {}
 

@@ -1,46 +1,21 @@
 package dev.o365connector.gateway.error;
 
+import dev.o365connector.runtime.problem.ProblemException;
 import java.util.Map;
 
 /**
  * A refusal or failure the gateway answers itself as RFC 9457 problem+json, with a stable {@code
- * type} slug ({@code https://o365connector.dev/problems/<slug>}) and optional extension members.
+ * type} slug and optional extension members ({@code retryAfterSeconds} also becomes the Retry-After
+ * header).
  */
-public class GatewayProblem extends RuntimeException {
-
-  public static final String TYPE_PREFIX = "https://o365connector.dev/problems/";
-
-  private final int status;
-  private final String slug;
-  private final String title;
-  private final Map<String, Object> extensions;
+public class GatewayProblem extends ProblemException {
 
   public GatewayProblem(
       int status, String slug, String title, String detail, Map<String, Object> extensions) {
-    super(detail, null, false, false);
-    this.status = status;
-    this.slug = slug;
-    this.title = title;
-    this.extensions = Map.copyOf(extensions);
+    super(status, slug, title, detail, extensions);
   }
 
   public GatewayProblem(int status, String slug, String title, String detail) {
-    this(status, slug, title, detail, Map.of());
-  }
-
-  public int status() {
-    return status;
-  }
-
-  public String slug() {
-    return slug;
-  }
-
-  public String title() {
-    return title;
-  }
-
-  public Map<String, Object> extensions() {
-    return extensions;
+    super(status, slug, title, detail);
   }
 }

@@ -1,26 +1,20 @@
 package dev.o365connector.gateway.error;
 
+import dev.o365connector.runtime.problem.Problem;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
-import java.util.Map;
 
-/** Renders a {@link GatewayProblem} as {@code application/problem+json}. */
+/**
+ * Renders a {@link GatewayProblem} from the gateway's Vert.x routes, which answer without JAX-RS:
+ * the document is the service runtime's {@link Problem#body()}.
+ */
 public final class Problems {
 
   private Problems() {}
 
   /** The problem document, e.g. for one denied request inside a {@code $batch} response. */
   public static JsonObject toJson(GatewayProblem problem) {
-    JsonObject json =
-        new JsonObject()
-            .put("type", GatewayProblem.TYPE_PREFIX + problem.slug())
-            .put("title", problem.title())
-            .put("status", problem.status())
-            .put("detail", problem.getMessage());
-    for (Map.Entry<String, Object> member : problem.extensions().entrySet()) {
-      json.put(member.getKey(), member.getValue());
-    }
-    return json;
+    return new JsonObject(problem.problem().body());
   }
 
   /** Answers {@code response} with {@code problem}, unless headers already went out. */
@@ -31,7 +25,7 @@ public final class Problems {
     }
     response
         .setStatusCode(problem.status())
-        .putHeader("Content-Type", "application/problem+json")
+        .putHeader("Content-Type", Problem.MEDIA_TYPE)
         .end(toJson(problem).encode());
   }
 }

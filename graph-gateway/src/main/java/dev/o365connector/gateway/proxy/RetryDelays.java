@@ -1,13 +1,9 @@
 package dev.o365connector.gateway.proxy;
 
 import dev.o365connector.gateway.config.GatewayConfig;
+import dev.o365connector.runtime.http.RetryAfter;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -31,27 +27,7 @@ public final class RetryDelays {
 
   /** The wait before attempt number {@code attempt + 1} (attempts count from 1). */
   public Duration after(int attempt, String retryAfterHeader) {
-    return retryAfter(retryAfterHeader).orElseGet(() -> backoff(attempt));
-  }
-
-  /** The header's wait, if it is a valid Retry-After. */
-  public Optional<Duration> retryAfter(String header) {
-    if (header == null || header.isBlank()) {
-      return Optional.empty();
-    }
-    String value = header.trim();
-    try {
-      long seconds = Long.parseLong(value);
-      return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        Duration wait = Duration.between(clock.instant(), at);
-        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-      } catch (DateTimeParseException notADate) {
-        return Optional.empty();
-      }
-    }
+    return RetryAfter.parse(retryAfterHeader, clock.instant()).orElseGet(() -> backoff(attempt));
   }
 
   private Duration backoff(int attempt) {

@@ -1,10 +1,6 @@
 package dev.o365connector.gateway.token;
 
-import dev.o365connector.contracts.installation.InstallationEvent;
-import dev.o365connector.contracts.installation.InstallationStatus;
-import dev.o365connector.contracts.validation.ContractSchema;
-import dev.o365connector.contracts.validation.ContractValidator;
-import dev.o365connector.contracts.validation.ContractViolationException;
+import dev.o365connector.runtime.installation.InstallationEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -18,29 +14,24 @@ public class InstallationEventConsumer {
 
   private static final Logger LOG = Logger.getLogger(InstallationEventConsumer.class);
 
-  private final ContractValidator validator;
+  private final InstallationEvents events;
   private final AccessTokenCache cache;
 
-  InstallationEventConsumer(ContractValidator validator, AccessTokenCache cache) {
-    this.validator = validator;
+  InstallationEventConsumer(InstallationEvents events, AccessTokenCache cache) {
+    this.events = events;
     this.cache = cache;
   }
 
   @Incoming("installations")
   public void consume(byte[] payload) {
-    InstallationEvent event;
-    try {
-      event =
-          validator.readValid(ContractSchema.INSTALLATION_EVENT, payload, InstallationEvent.class);
-    } catch (ContractViolationException e) {
-      // auth-service owns this topic and its DLQ policy; the gateway only reads it.
-      LOG.warnf("Ignored an invalid installation event: %s", e.reason());
-      return;
-    }
-    if (event.status() != InstallationStatus.ACTIVE) {
-      cache.evict(event.installationId());
-      LOG.debugf(
-          "Evicted the token of installation %s (%s)", event.installationId(), event.status());
-    }
+    events
+        .noLongerActive(payload)
+        .ifPresent(
+            event -> {
+              cache.evict(event.installationId());
+              LOG.debugf(
+                  "Evicted the token of installation %s (%s)",
+                  event.installationId(), event.status());
+            });
   }
 }

@@ -1,5 +1,6 @@
 package dev.o365connector.simulator.seed;
 
+import dev.o365connector.contracts.PlatformRoles;
 import dev.o365connector.simulator.calendar.CalendarSeeder;
 import dev.o365connector.simulator.directory.AppRegistration;
 import dev.o365connector.simulator.directory.Directory;
@@ -135,13 +136,9 @@ public final class Seeder {
         platform,
         List.of(
             new InternalClient("auth-service", ids.secret(), Set.of()),
-            new InternalClient("graph-gateway", ids.secret(), Set.of("tokens.issue")),
-            new InternalClient("sync-worker", ids.secret(), Set.of("graph.read")),
-            new InternalClient(
-                "platform-dev",
-                ids.secret(),
-                Set.of(
-                    "installations.write", "installations.read", "tokens.issue", "graph.read"))));
+            new InternalClient("graph-gateway", ids.secret(), Set.of(PlatformRoles.TOKENS_ISSUE)),
+            new InternalClient("sync-worker", ids.secret(), Set.of(PlatformRoles.GRAPH_READ)),
+            new InternalClient("platform-dev", ids.secret(), Set.copyOf(PlatformRoles.ALL))));
     return platform;
   }
 }
