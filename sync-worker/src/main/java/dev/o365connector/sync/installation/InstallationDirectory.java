@@ -1,9 +1,7 @@
 package dev.o365connector.sync.installation;
 
 import dev.o365connector.contracts.installation.InstallationEvent;
-import dev.o365connector.contracts.validation.ContractSchema;
-import dev.o365connector.contracts.validation.ContractValidator;
-import dev.o365connector.contracts.validation.ContractViolationException;
+import dev.o365connector.runtime.installation.InstallationEvents;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -28,26 +26,21 @@ public class InstallationDirectory {
   private static final Logger LOG = Logger.getLogger(InstallationDirectory.class);
 
   private final Pool pool;
-  private final ContractValidator validator;
+  private final InstallationEvents events;
   private final InstallationLifecycle lifecycle;
 
-  InstallationDirectory(Pool pool, ContractValidator validator, InstallationLifecycle lifecycle) {
+  InstallationDirectory(Pool pool, InstallationEvents events, InstallationLifecycle lifecycle) {
     this.pool = pool;
-    this.validator = validator;
+    this.events = events;
     this.lifecycle = lifecycle;
   }
 
   @Incoming("installations")
   public Uni<Void> consume(byte[] payload) {
-    InstallationEvent event;
-    try {
-      event =
-          validator.readValid(ContractSchema.INSTALLATION_EVENT, payload, InstallationEvent.class);
-    } catch (ContractViolationException e) {
-      // auth-service owns this topic; a bad event is skipped, never a reason to stop reading it.
-      LOG.warnf("Ignored an invalid installation event: %s", e.reason());
-      return Uni.createFrom().voidItem();
-    }
+    return events.read(payload).map(this::store).orElseGet(() -> Uni.createFrom().voidItem());
+  }
+
+  private Uni<Void> store(InstallationEvent event) {
     return pool.preparedQuery(
             "insert into installation (id, tenant_id, type, status, granted_permissions, occurred_at,"
                 + " user_id) values ($1, $2, $3, $4, $5, $6, $7) on conflict (id) do update set"
