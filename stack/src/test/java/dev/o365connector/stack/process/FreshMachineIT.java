@@ -195,7 +195,13 @@ class FreshMachineIT {
           .createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
           .all()
           .get(30, TimeUnit.SECONDS);
-      return admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      // The controller acks the creation before every listener's metadata has it: ask until it
+      // does.
+      return await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> admin.listTopics().names().get(30, TimeUnit.SECONDS),
+              names -> names.contains(topic));
     }
   }
 
