@@ -23,7 +23,6 @@ class RetryAfterWaitTest {
   @Test
   void neverLessThanASecond() {
     assertThat(wait.of("0")).isEqualTo(Duration.ofSeconds(1));
-    assertThat(wait.of("-3")).isEqualTo(Duration.ofSeconds(1));
   }
 
   @Test
@@ -36,6 +35,8 @@ class RetryAfterWaitTest {
   void whatIsNeitherSecondsNorADateFiveSeconds() {
     assertThat(wait.of("soon")).isEqualTo(Duration.ofSeconds(5));
     assertThat(wait.of("1.5")).isEqualTo(Duration.ofSeconds(5));
+    // RFC 9110 §10.2.3: delay-seconds is a non-negative integer; a negative one is no value.
+    assertThat(wait.of("-3")).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test
