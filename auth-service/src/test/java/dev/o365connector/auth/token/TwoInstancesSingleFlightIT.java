@@ -7,6 +7,11 @@ import dev.o365connector.auth.Installs;
 import dev.o365connector.auth.PlatformTokens;
 import dev.o365connector.auth.SimulatorStats;
 import dev.o365connector.auth.TestSql;
+import dev.o365connector.recipe.AppRegistration;
+import dev.o365connector.recipe.Database;
+import dev.o365connector.recipe.Service;
+import dev.o365connector.recipe.ServiceRecipe;
+import dev.o365connector.recipe.Topology;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -96,25 +101,32 @@ class TwoInstancesSingleFlightIT {
         new ProcessBuilder("java", "-Xmx384m", "-jar", JAR.toString())
             .redirectErrorStream(true)
             .redirectOutput(Path.of("target/auth-service-second-instance.log").toFile());
-    Map<String, String> env = builder.environment();
-    env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-    env.put("KAFKA_BOOTSTRAP_SERVERS", config.getValue("kafka.bootstrap.servers", String.class));
-    env.put("DB_HOST", jdbc.getHost());
-    env.put("DB_PORT", Integer.toString(jdbc.getPort()));
-    env.put("DB_NAME", jdbc.getPath().substring(1));
-    env.put("DB_USER", config.getValue("quarkus.datasource.username", String.class));
-    // The test server trusts local connections; production requires a password.
-    env.put(
-        "DB_PASSWORD",
-        config.getOptionalValue("quarkus.datasource.password", String.class).orElse("unused"));
-    env.put("O365_CLIENT_ID", config.getValue("o365.auth.client-id", String.class));
-    env.put("O365_CLIENT_SECRET", config.getValue("o365.auth.client-secret", String.class));
-    env.put("O365_CALLBACK_URL", config.getValue("o365.auth.callback-url", String.class));
-    env.put("O365_LOGIN_BASE_URL", config.getValue("o365.auth.login-base-url", String.class));
-    env.put("O365_GRAPH_BASE_URL", config.getValue("o365.auth.graph-base-url", String.class));
-    env.put("O365_TOKEN_KEYSET", config.getValue("o365.auth.token-keyset", String.class));
-    env.put(
-        "O365_PLATFORM_ISSUER", config.getValue("o365.simulator.platform.issuer", String.class));
+    URI simulator = URI.create(config.getValue("o365.simulator.base-url", String.class));
+    // The second instance shares this test's database, Kafka, simulator and keyset: the recipe's
+    // environment for that topology, on a port of its own.
+    Topology topology =
+        Topology.of(config.getValue("kafka.bootstrap.servers", String.class))
+            .withAddress(Service.AUTH_SERVICE, "localhost", port)
+            .withAddress(Service.GRAPH_SIMULATOR, simulator.getHost(), simulator.getPort())
+            .withDatabase(
+                Service.AUTH_SERVICE,
+                new Database(
+                    jdbc.getHost(),
+                    jdbc.getPort(),
+                    jdbc.getPath().substring(1),
+                    config.getValue("quarkus.datasource.username", String.class),
+                    config
+                        .getOptionalValue("quarkus.datasource.password", String.class)
+                        .orElse("")))
+            .withPlatform(config.getValue("o365.simulator.platform.issuer", String.class), Map.of())
+            .withApp(
+                new AppRegistration(
+                    config.getValue("o365.auth.client-id", String.class),
+                    config.getValue("o365.auth.client-secret", String.class),
+                    config.getValue("o365.auth.callback-url", String.class)),
+                true)
+            .withTokenKeyset(config.getValue("o365.auth.token-keyset", String.class));
+    builder.environment().putAll(ServiceRecipe.environment(Service.AUTH_SERVICE, topology));
     second = builder.start();
     String url = "http://localhost:" + port;
     HttpClient client = HttpClient.newHttpClient();

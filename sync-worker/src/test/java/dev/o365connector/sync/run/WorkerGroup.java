@@ -1,8 +1,12 @@
 package dev.o365connector.sync.run;
 
+import dev.o365connector.recipe.Service;
+import dev.o365connector.recipe.ServiceRecipe;
+import dev.o365connector.recipe.Topology;
 import dev.o365connector.stack.postgres.PostgresDatabase;
 import dev.o365connector.stack.postgres.PostgresServers;
 import dev.o365connector.stack.services.ServiceProcess;
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -70,15 +74,19 @@ final class WorkerGroup {
 
   private Map<String, String> environment() {
     Config config = ConfigProvider.getConfig();
-    Map<String, String> vars = new HashMap<>();
-    vars.put("KAFKA_BOOTSTRAP_SERVERS", config.getValue("kafka.bootstrap.servers", String.class));
-    vars.putAll(database.serviceEnvironment());
-    vars.put("O365_GATEWAY_URL", config.getValue("o365.gateway.url", String.class));
-    vars.put(
-        "O365_PLATFORM_ISSUER", config.getValue("o365.simulator.platform.issuer", String.class));
-    vars.put(
-        "O365_PLATFORM_CLIENT_SECRET",
-        config.getValue("o365.simulator.platform.sync-worker.secret", String.class));
+    URI gateway = URI.create(config.getValue("o365.gateway.url", String.class));
+    Topology topology =
+        Topology.of(config.getValue("kafka.bootstrap.servers", String.class))
+            .withAddress(Service.GRAPH_GATEWAY, gateway.getHost(), gateway.getPort())
+            .withDatabase(Service.SYNC_WORKER, database.recipeDatabase())
+            .withPlatform(
+                config.getValue("o365.simulator.platform.issuer", String.class),
+                Map.of(
+                    "sync-worker",
+                    config.getValue("o365.simulator.platform.sync-worker.secret", String.class)));
+    // What every sync-worker gets (the recipe), then what makes these members a group of their own.
+    Map<String, String> vars =
+        new HashMap<>(ServiceRecipe.environment(Service.SYNC_WORKER, topology));
     vars.put("MP_MESSAGING_INCOMING_SYNC_REQUESTS_TOPIC", requestTopic());
     vars.put("MP_MESSAGING_INCOMING_SYNC_REQUESTS_GROUP_ID", name);
     vars.put("MP_MESSAGING_INCOMING_INSTALLATIONS_GROUP_ID", name + "-installations");
