@@ -1,5 +1,6 @@
 package dev.o365connector.sync.api;
 
+import dev.o365connector.contracts.PlatformRoles;
 import dev.o365connector.sync.error.NotFound;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -13,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 /** Operators' view of runs and cursors: never a link, token or Graph object. */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("installations.read")
+@RolesAllowed(PlatformRoles.INSTALLATIONS_READ)
 public class SyncResource {
 
   private final SyncQueries queries;
